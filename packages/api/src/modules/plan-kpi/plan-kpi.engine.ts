@@ -1,0 +1,164 @@
+/**
+ * The indicator engine: every indicator of the catalogue per year for a region prefix, aggregated in SQL over the
+ * ledger tables (deals, parties, payments, pledges, filings) and the registries (events, registry entries, service
+ * records), plus hand-entered figures for the indicators that have no source. Counting rules: see
+ * @zhuanhua/domain/plan-kpi/plan-kpi.compute.ts (the same rules, in plain TypeScript).
+ */
+import { INDICATOR_CODES, isIndicatorCode, regionPrefix, type IndicatorCode } from '@zhuanhua/domain/plan-kpi/index.ts';
+import { query, type Queryable } from '../../db/client.ts';
+
+export type IndicatorRow = { indicator: IndicatorCode; grp: string; year: number; value: number };
+export type YearTable = Map<IndicatorCode, Map<number, number>>;
+
+const SME = `org_type in ('private_enterprise','soe') and size_class in ('medium','small','micro')`;
+const UNIV = `('university','research_institute')`;
+/** Deals that count: signed or later (not drafts), with a contract date. */
+export const DEAL_COUNTS = `d.state <> 'draft' and d.contract_date is not null`;
+/** Pledges that count: registered, and not rejected or withdrawn. */
+export const PLEDGE_COUNTS = `p.registration_date is not null and p.state not in ('rejected','withdrawn')`;
+/** Product filings that count: filed (withdrawn later still counts in its filing year). */
+export const FILING_COUNTS = `f.filing_date is not null and f.state in ('filed','withdrawn')`;
+export const EVENT_COUNTS = `e.state in ('held','closed') and e.kind in ('matchmaking','roadshow')`;
+export const REGISTRY_KIND: Partial<Record<IndicatorCode, string>> = {
+  IP_SPECIALISTS: 'specialist', PATENT_POOLS: 'pool', PILOT_BASES: 'pilot_base', HV_CENTERS: 'hv_center',
+  NAV_PROJECTS: 'nav_project', SERVICE_OUTLETS: 'service_outlet', TYPICAL_CASES: 'typical_case',
+};
+
+/** Which optional source tables exist in this installation (modules are added over time). */
+export async function presentTables(db: Queryable): Promise<Set<string>> {
+  const names = ['events', 'event_projects', 'registry_entries', 'service_records'];
+  const rows = await query<{ name: string; ok: boolean }>(db,
+    `select n as name, to_regclass(n) is not null as ok from unnest($1::text[]) as n`, [names]);
+  return new Set(rows.filter((r) => r.ok).map((r) => r.name));
+}
+
+/** The indicators this installation computes from records; the others accept hand-entered figures. */
+export function computableIndicators(tables: ReadonlySet<string>): Set<IndicatorCode> {
+  const s = new Set<IndicatorCode>([
+    'SME_IN_PATENTS', 'SME_IN_CONTRACT', 'SME_IN_PAID', 'UNIV_OUT_PATENTS', 'UNIV_OUT_CONTRACT', 'UNIV_OUT_PAID',
+    'UNIV_TO_SME_PATENTS', 'SOE_SHARED_PATENTS', 'LICENSE_TRANSFER_COUNT', 'SMES_BENEFITING', 'SMES_BENEFITING_REVENUE',
+    'SMES_BENEFITING_EMPLOYEES', 'PRODUCT_FILINGS', 'SME_PRODUCT_FILINGS', 'PLEDGE_AMOUNT', 'PLEDGE_COUNT',
+    'SME_PLEDGE_AMOUNT', 'SME_PLEDGE_COUNT', 'PRODUCT_OUTPUT', 'JOBS_DRIVEN',
+  ]);
+  if (tables.has('events')) s.add('EVENTS');
+  if (tables.has('event_projects')) s.add('EVENT_PROJECTS');
+  if (tables.has('service_records')) s.add('SERVICE_VISITS');
+  if (tables.has('registry_entries')) for (const k of Object.keys(REGISTRY_KIND)) s.add(k as IndicatorCode);
+  return s;
+}
+
+/**
+ * Every indicator per (group, year) for the records whose region starts with `prefix`, dated on or before asOf.
+ * groupLen = the length of the region-code prefix to group by (2 province, 4 city, 6 county); by default the
+ * prefix's own length (one group: the region itself).
+ */
+export async function loadIndicatorRows(db: Queryable, prefix: string, asOf: string, groupLen?: number, tables?: ReadonlySet<string>): Promise<IndicatorRow[]> {
+  if (!/^\d{2,6}$/.test(prefix)) throw new Error('bad prefix');
+  const L = groupLen ?? prefix.length;
+  const t = tables ?? (await presentTables(db));
+  const like = `${prefix}%`;
+  const parts: string[] = [
+    // patent-deals into SMEs, contract amounts once per deal, university → SME, SOE → SME, licences + transfers
+    `select x.ind, per.grp, d.y, x.v from per join d on d.id = per.deal_id left join g on g.deal_id = d.id
+       cross join lateral (values
+         ('SME_IN_PATENTS', (d.np * per.n_sme)::float8),
+         ('SME_IN_CONTRACT', case when per.n_sme > 0 then d.amt::float8 else 0 end),
+         ('UNIV_TO_SME_PATENTS', case when coalesce(g.univ, false) then (d.np * per.n_sme)::float8 else 0 end),
+         ('SOE_SHARED_PATENTS', case when coalesce(g.soe, false) and d.kind <> 'equity' then (d.np * per.n_sme)::float8 else 0 end),
+         ('LICENSE_TRANSFER_COUNT', case when d.kind <> 'equity' then (d.np * per.n_in)::float8 else 0 end)
+       ) as x(ind, v)`,
+    // patent-deals given by universities and institutes (counted in the university's region)
+    `select x.ind, left(g.univ_region, ${L}), d.y, x.v from g join d on d.id = g.deal_id join rin on rin.deal_id = d.id
+       cross join lateral (values ('UNIV_OUT_PATENTS', (d.np * rin.n_in)::float8), ('UNIV_OUT_CONTRACT', d.amt::float8)) as x(ind, v)
+       where g.univ and g.univ_region like $1`,
+    // money received, in the year received
+    `select 'SME_IN_PAID', per.grp, extract(year from pay.received_date)::int, pay.amount_fen::float8
+       from deal_payments pay join per on per.deal_id = pay.deal_id and per.n_sme > 0 join d on d.id = pay.deal_id
+       where pay.received_date <= $2::date`,
+    `select 'UNIV_OUT_PAID', left(g.univ_region, ${L}), extract(year from pay.received_date)::int, pay.amount_fen::float8
+       from deal_payments pay join g on g.deal_id = pay.deal_id and g.univ and g.univ_region like $1 join d on d.id = pay.deal_id
+       where pay.received_date <= $2::date`,
+    // pledges
+    `select x.ind, left(p.pledgor_region_code, ${L}), extract(year from p.registration_date)::int, x.v from pledges p
+       cross join lateral (values
+         ('PLEDGE_AMOUNT', coalesce(p.loan_amount_fen, p.secured_amount_fen, 0)::float8), ('PLEDGE_COUNT', 1::float8),
+         ('SME_PLEDGE_AMOUNT', case when p.pledgor_org_type in ('private_enterprise','soe') and p.pledgor_size_class in ('medium','small','micro') then coalesce(p.loan_amount_fen, p.secured_amount_fen, 0)::float8 else 0 end),
+         ('SME_PLEDGE_COUNT', case when p.pledgor_org_type in ('private_enterprise','soe') and p.pledgor_size_class in ('medium','small','micro') then 1::float8 else 0 end)
+       ) as x(ind, v)
+       where ${PLEDGE_COUNTS} and p.registration_date <= $2::date and p.pledgor_region_code like $1`,
+    // product filings and their yearly reports
+    `select x.ind, left(f.region_code, ${L}), extract(year from f.filing_date)::int, x.v from product_filings f
+       cross join lateral (values ('PRODUCT_FILINGS', 1::float8),
+         ('SME_PRODUCT_FILINGS', case when f.org_type in ('private_enterprise','soe') and f.org_size_class in ('medium','small','micro') then 1::float8 else 0 end)) as x(ind, v)
+       where ${FILING_COUNTS} and f.filing_date <= $2::date and f.region_code like $1`,
+    `select x.ind, left(f.region_code, ${L}), r.year, x.v from product_filing_reports r join product_filings f on f.id = r.filing_id
+       cross join lateral (values ('PRODUCT_OUTPUT', coalesce(r.output_fen, r.sales_fen, 0)::float8), ('JOBS_DRIVEN', coalesce(r.jobs, 0)::float8)) as x(ind, v)
+       where ${FILING_COUNTS} and r.year <= extract(year from $2::date) and f.region_code like $1`,
+    // distinct SMEs benefiting (patent inflow or pledge loan) with their reported revenue and headcount
+    `select x.ind, b.grp, b.y, x.v from (
+         select distinct dp.org_id, left(dp.region_code, ${L}) as grp, d.y from deal_parties dp join d on d.id = dp.deal_id
+          where dp.side = 'in' and dp.org_id is not null and dp.region_code like $1
+            and dp.org_type in ('private_enterprise','soe') and dp.size_class in ('medium','small','micro')
+         union
+         select p.pledgor_org_id, left(p.pledgor_region_code, ${L}), extract(year from p.registration_date)::int from pledges p
+          where ${PLEDGE_COUNTS} and p.registration_date <= $2::date and p.pledgor_region_code like $1
+            and p.pledgor_org_type in ('private_enterprise','soe') and p.pledgor_size_class in ('medium','small','micro')
+       ) b left join organisation_annual_reports ar on ar.org_id = b.org_id and ar.year = b.y
+       cross join lateral (values ('SMES_BENEFITING', 1::float8), ('SMES_BENEFITING_REVENUE', coalesce(ar.revenue_fen, 0)::float8),
+         ('SMES_BENEFITING_EMPLOYEES', coalesce(ar.employees, 0)::float8)) as x(ind, v)`,
+    // hand-entered figures (only ever accepted for indicators without a source)
+    `select m.indicator, left(m.region_code, ${L}), m.year, m.value::float8 from kpi_manual_figures m
+       where m.region_code like $1 and m.year <= extract(year from $2::date)`,
+  ];
+  if (t.has('events')) {
+    parts.push(`select 'EVENTS', left(coalesce(e.region_code, o.region_code), ${L}), extract(year from e.event_date)::int, 1::float8
+       from events e left join organisations o on o.id = e.organiser_org_id
+       where ${EVENT_COUNTS} and e.event_date <= $2::date and coalesce(e.region_code, o.region_code) like $1`);
+    if (t.has('event_projects')) parts.push(`select 'EVENT_PROJECTS', left(coalesce(e.region_code, o.region_code), ${L}), extract(year from e.event_date)::int, 1::float8
+       from event_projects ep join events e on e.id = ep.event_id left join organisations o on o.id = e.organiser_org_id
+       where ${EVENT_COUNTS} and e.event_date <= $2::date and coalesce(e.region_code, o.region_code) like $1`);
+  }
+  if (t.has('service_records')) parts.push(`select 'SERVICE_VISITS', left(o.region_code, ${L}), extract(year from s.service_date)::int, 1::float8
+       from service_records s join organisations o on o.id = s.enterprise_org_id where s.service_date <= $2::date and o.region_code like $1`);
+  if (t.has('registry_entries')) {
+    const cases = Object.entries(REGISTRY_KIND).map(([ind, kind]) => `when '${kind}' then '${ind}'`).join(' ');
+    parts.push(`select case r.kind ${cases} end, left(r.region_code, ${L}), extract(year from coalesce(r.start_date, r.published_at::date))::int, 1::float8
+       from registry_entries r where r.state in ('active','published') and r.kind in (${Object.values(REGISTRY_KIND).map((k) => `'${k}'`).join(',')})
+         and coalesce(r.start_date, r.published_at::date) <= $2::date and r.region_code like $1`);
+  }
+  const sql = `
+    with d as (
+      select d.id, d.kind, d.contract_amount_fen as amt, extract(year from d.contract_date)::int as y, coalesce(c.np, 0) as np
+        from deals d left join (select deal_id, count(*)::int as np from deal_patents group by deal_id) c on c.deal_id = d.id
+       where ${DEAL_COUNTS} and d.contract_date <= $2::date
+    ), g as (
+      select deal_id, bool_or(org_type in ${UNIV}) as univ, bool_or(org_type = 'soe') as soe,
+             min(region_code) filter (where org_type in ${UNIV}) as univ_region
+        from deal_parties where side = 'out' group by deal_id
+    ), rin as (
+      select deal_id, count(*)::int as n_in from deal_parties where side = 'in' group by deal_id
+    ), per as (
+      select deal_id, left(region_code, ${L}) as grp, count(*) filter (where ${SME})::int as n_sme, count(*)::int as n_in
+        from deal_parties where side = 'in' and region_code like $1 group by 1, 2
+    )
+    select ind as indicator, grp, y as year, sum(v) as value from (
+      ${parts.join('\n      union all\n      ')}
+    ) as u(ind, grp, y, v) where v <> 0 or ind in ('SMES_BENEFITING') group by 1, 2, 3`;
+  const rows = await query<{ indicator: string; grp: string; year: number; value: number | string }>(db, sql, [like, asOf]);
+  return rows.filter((r) => isIndicatorCode(r.indicator)).map((r) => ({ indicator: r.indicator as IndicatorCode, grp: String(r.grp).trim(), year: Number(r.year), value: Number(r.value) }));
+}
+
+/** Indicator → year → value for one region (county, city or province code). */
+export async function loadYearTable(db: Queryable, regionCode: string, asOf: string, tables?: ReadonlySet<string>): Promise<YearTable> {
+  const rows = await loadIndicatorRows(db, regionPrefix(regionCode), asOf, undefined, tables);
+  return toTable(rows);
+}
+
+export function toTable(rows: readonly IndicatorRow[]): YearTable {
+  const out: YearTable = new Map(INDICATOR_CODES.map((c) => [c, new Map<number, number>()]));
+  for (const r of rows) {
+    const m = out.get(r.indicator)!;
+    m.set(r.year, (m.get(r.year) ?? 0) + r.value);
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+export * from './event.rules.ts';
+export * from './event.schemas.ts';
+export * from './event.permissions.ts';

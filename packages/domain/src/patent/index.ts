@@ -1,0 +1,3 @@
+export * from './patent-number.ts';
+export * from './ipc.ts';
+export * from './legal-status.ts';

@@ -1,0 +1,3 @@
+export * from './product-filing.rules.ts';
+export * from './product-filing.schemas.ts';
+export * from './product-filing.permissions.ts';
