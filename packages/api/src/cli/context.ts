@@ -51,3 +51,8 @@ export function createCliContext(): CliContext {
   };
   return ctx;
 }
+
+/** The shared parent command (e.g. `import`, `generate`, `export`) that several modules add subcommands to. */
+export function parentCommand(program: import('commander').Command, name: string, description: string): import('commander').Command {
+  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
+}

@@ -98,7 +98,8 @@ async function writeRow(tx: Queryable, actor: Actor, r: Ready, today: string): P
   // Historical facts are recorded as they happened: the cross-rules apply to new deals, not to the baseline.
   const id = await createDealTx(tx, actor, input, { today, source: 'import', state: v.state, skipConflicts: true });
   // History: the path the deal went through, dated with what the row says.
-  const path = DEAL_STATES.slice(1, DEAL_STATES.indexOf(v.state === 'terminated' ? 'signed' : v.state) + 1);
+  const path = DEAL_STATES.slice(1, DEAL_STATES.indexOf(v.state === 'terminated' ? 'signed' : v.state) + 1)
+    .filter((s) => s !== 'registered' || v.registrationNo);
   await query(tx, `delete from deal_state_history where deal_id = $1`, [id]);
   let from: string | null = null;
   for (const s of path) { await insertHistory(tx, id, from, s, s === 'registered' && v.registrationDate ? v.registrationDate : v.contractDate, '历史交易导入', actor.userId); from = s; }

@@ -5,13 +5,13 @@ import { validateApplicationNumber, validatePublicationNumber } from '@zhuanhua/
 import { validateIpc } from '@zhuanhua/domain/patent/ipc.ts';
 import { validateUscc } from '@zhuanhua/domain/organisation/uscc.ts';
 import { AppError } from '@zhuanhua/domain';
-import type { CliContext } from '../../cli/context.ts';
+import { parentCommand, type CliContext } from '../../cli/context.ts';
 import { SYSTEM_ACTOR } from '../../http/actor.ts';
 import { importPatents } from './patent.import.ts';
 import { generatePatents } from './patent.generate.ts';
 
-const imp = (program: Command): Command => program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('导入数据（Excel/CSV）');
-const gen = (program: Command): Command => program.commands.find((c) => c.name() === 'generate') ?? program.command('generate').description('生成合成数据（用于基准测试，均标注为生成数据）');
+const imp = (program: Command): Command => parentCommand(program, 'import', '导入数据（Excel/CSV）');
+const gen = (program: Command): Command => parentCommand(program, 'generate', '生成合成数据（用于基准测试，均标注为生成数据）');
 
 export function patentCli(program: Command, ctx: CliContext): void {
   imp(program).command('patents <file>').description('导入专利（.xlsx / .csv，UTF-8 或 GBK）：全部有效才写入，或 --valid-only 仅导入有效行')

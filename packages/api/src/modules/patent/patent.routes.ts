@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, LEGAL_STATUSES, LEGAL_STATUS_LABELS, ORG_TYPES, PATENT_TYPES, PATENT_TYPE_LABELS, type LegalStatus, type PatentType } from '@zhuanhua/domain';
@@ -9,6 +9,7 @@ import { attachment, writeXlsx, XLSX_MIME } from '../../lib/excel-export.ts';
 import { getPatentView, listPatentsView } from './patent.service.ts';
 import { importPatents } from './patent.import.ts';
 import { TEMPLATE_COLUMNS } from './patent.rows.ts';
+import { readUpload } from '../../http/upload.ts';
 
 export const patentFilterQuery = z.object({
   q: z.string().max(200).optional(),
@@ -21,22 +22,6 @@ export const patentFilterQuery = z.object({
   year: z.coerce.number().int().min(1985).max(2100).optional(),
   yearField: z.enum(['filing', 'grant']).optional(),
 });
-
-/** Read the one uploaded file of a multipart request, with its form fields. */
-export async function readUpload(req: FastifyRequest): Promise<{ filename: string; buf: Buffer; fields: Record<string, string> }> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA', '请以 multipart/form-data 上传文件');
-  const fields: Record<string, string> = {};
-  let file: { filename: string; buf: Buffer } | null = null;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const buf = await part.toBuffer();
-      if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', '文件过大');
-      file = { filename: part.filename, buf };
-    } else fields[part.fieldname] = String(part.value).slice(0, 200);
-  }
-  if (!file || file.buf.length === 0) throw new AppError('VALIDATION', '请选择要上传的文件');
-  return { ...file, fields };
-}
 
 export async function patentRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();

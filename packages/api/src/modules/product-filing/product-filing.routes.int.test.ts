@@ -28,7 +28,7 @@ beforeAll(async () => {
   await buildUser(deps.db, { role: 'platform_admin', username: 'office' });
   own = (await buildPatent(deps.db, { holders: ['备案企业'] })).id;
   univPatent = (await buildPatent(deps.db, { holders: ['测试大学'] })).id;
-  lapsed = (await buildPatent(deps.db, { holders: ['备案企业'], legalStatus: 'lapsed', lapseDate: '2024-01-01' } as never)).id;
+  lapsed = (await buildPatent(deps.db, { holders: ['备案企业'], legalStatus: 'lapsed' })).id;
 });
 afterAll(async () => { await app?.close(); await deps?.cleanup(); });
 
