@@ -23,8 +23,9 @@ describe('patent registry', () => {
     await result.waitFor();
     assert.match(await result.innerText(), /新增 1/);
     await page.goto('/patents');
-    await page.getByTestId('patent-search').locator('input').fill('柔性传感器阵列');
-    await page.getByTestId('patent-search').locator('input').press('Enter');
+    const search = page.getByPlaceholder('名称、摘要、申请号、公开号或权利人');
+    await search.fill('柔性传感器阵列');
+    await search.press('Enter');
     await page.getByRole('link', { name: '一种端到端测试用的柔性传感器阵列' }).first().click();
     await page.getByTestId('patent-title').waitFor();
     assert.equal(await page.getByTestId('patent-title').innerText(), '一种端到端测试用的柔性传感器阵列');

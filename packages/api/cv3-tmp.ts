@@ -32,7 +32,7 @@ for (let f = 0; f < K; f++) {
   const fid = new Map<string, number>(); for (const t of df.keys()) fid.set(t, fid.size);
   const vec = (fs: string[]): [Int32Array, Float32Array] => { const m = new Map<number, number>(); for (const t of fs) { const id = fid.get(t); if (id !== undefined) m.set(id, (m.get(id) ?? 0) + 1); }
     const ids = Int32Array.from(m.keys()); const w = new Float32Array(ids.length); let n = 0;
-    ids.forEach((id, j) => { const c = m.get(id)!; const ww = (1 + Math.log(c)) * Math.log(1 + N / (df.get([...fid.keys()][0]!) ? 1 : 1)); w[j] = ww; });
+    ids.forEach((id, j) => { const c = m.get(id)!; w[j] = 1 + Math.log(c); });
     // proper idf
     return [ids, w]; };
   const idf = new Float32Array(fid.size); for (const [t, id] of fid) idf[id] = Math.log(1 + N / df.get(t)!);

@@ -1,3 +1,4 @@
+import './lib/exceljs-utf8-fix.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';

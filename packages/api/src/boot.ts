@@ -1,3 +1,4 @@
+import './lib/exceljs-utf8-fix.ts';
 import { EventEmitter } from 'node:events';
 import type { Config } from './config.ts';
 import { openDb } from './db/client.ts';

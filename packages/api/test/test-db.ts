@@ -1,3 +1,4 @@
+import '../src/lib/exceljs-utf8-fix.ts';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';

@@ -1,3 +1,4 @@
+import '../lib/exceljs-utf8-fix.ts';
 import { Command } from 'commander';
 import { createCliContext } from './context.ts';
 import { loadModules } from '../modules/registry.ts';

@@ -4,6 +4,8 @@ import { AppError, PERMISSIONS, isAllowed, type Role } from '@zhuanhua/domain';
 import { query, queryOne, type Db } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import type { Actor } from './actor.ts';
+import { sessionVerdict } from '@zhuanhua/domain/security/session.rules.ts';
+import { getSettings } from '../modules/security/security.service.ts';
 
 export const SESSION_COOKIE = 'zh_session';
 export const CSRF_COOKIE = 'zh_csrf';
@@ -19,7 +21,24 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 type SessionRow = {
   id: string; user_id: number; csrf_token: string; last_seen_at: Date; expires_at: Date; revoked_at: Date | null;
   username: string; role: Role; org_id: number | null; region_code: string | null; status: string;
+  created_at: Date; must_change_password: boolean;
 };
+
+/** Idle timeout in minutes: the security settings (cached 5 s), or SESSION_TTL_MINUTES when none were saved. */
+const idleCache = new WeakMap<Db, { at: number; minutes: number | null }>();
+async function idleMinutes(db: Db, config: Config): Promise<number> {
+  const c = idleCache.get(db);
+  if (c && Date.now() - c.at < 5000) return c.minutes ?? config.SESSION_TTL_MINUTES;
+  const row = await queryOne<{ n: number }>(db, `select 1 as n from security_settings where id = 1`);
+  const minutes = row ? (await getSettings(db)).idleMinutes : null;
+  idleCache.set(db, { at: Date.now(), minutes });
+  return minutes ?? config.SESSION_TTL_MINUTES;
+}
+/** Forget cached settings (after they change). */
+export const forgetSecuritySettings = (db: Db): void => { idleCache.delete(db); };
+
+/** Actions a user who must change the password may still perform. */
+const WHILE_MUST_CHANGE = new Set(['auth.me', 'auth.changePassword', 'auth.logout', 'security.policyRead', 'auth.login', 'system.health']);
 
 /** Create a session; returns the raw token (cookie) and the CSRF token. */
 export async function createSession(db: Db, config: Config, userId: number, ip: string | null, userAgent: string | null): Promise<{ token: string; csrf: string }> {
@@ -47,18 +66,20 @@ export function clearSessionCookies(reply: FastifyReply): void {
 }
 
 /** Resolve the actor from the session cookie; enforce idle and absolute expiry. */
-async function loadActor(db: Db, config: Config, req: FastifyRequest): Promise<{ actor: Actor; csrf: string } | null> {
+async function loadActor(db: Db, config: Config, req: FastifyRequest): Promise<{ actor: Actor; csrf: string; mustChange: boolean } | null> {
   const token = req.cookies?.[SESSION_COOKIE];
   if (!token) return null;
   const id = hashToken(token);
   const s = await queryOne<SessionRow>(db,
-    `select s.id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, s.revoked_at,
+    `select s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, u.must_change_password,
             u.username, u.role, u.org_id, coalesce(u.region_code, o.region_code) as region_code, u.status
        from sessions s join users u on u.id = s.user_id left join organisations o on o.id = u.org_id
       where s.id = $1`, [id]);
   if (!s || s.revoked_at || s.status !== 'active') return null;
   const now = Date.now();
-  if (s.expires_at.getTime() <= now || now - s.last_seen_at.getTime() > config.SESSION_TTL_MINUTES * 60_000) {
+  const verdict = sessionVerdict({ createdAt: s.created_at.getTime(), lastSeenAt: s.last_seen_at.getTime() }, now,
+    { idleMinutes: await idleMinutes(db, config), absoluteHours: config.SESSION_ABSOLUTE_HOURS });
+  if (s.expires_at.getTime() <= now || !verdict.valid) {
     await revokeSession(db, id);
     return null;
   }
@@ -66,6 +87,7 @@ async function loadActor(db: Db, config: Config, req: FastifyRequest): Promise<{
   return {
     actor: { userId: s.user_id, username: s.username, role: s.role, orgId: s.org_id, regionCode: s.region_code, ip: req.ip, sessionId: id },
     csrf: s.csrf_token,
+    mustChange: s.must_change_password,
   };
 }
 
@@ -78,7 +100,7 @@ function sameToken(a: string, b: string): boolean {
 
 /**
  * Every /api route must name an action of the permission table (checked when the route is added);
- * the pre-handler resolves the actor, checks CSRF on cookie-authenticated writes, and applies the table.
+ * the preValidation hook (before body validation, so strangers learn nothing from 400s) resolves the actor, checks CSRF on cookie-authenticated writes, and applies the table.
  */
 export function registerAuth(app: FastifyInstance, db: Db, config: Config): void {
   app.decorateRequest('actor', null);
@@ -89,7 +111,7 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config): void
       throw new Error(`route ${route.method} ${route.url} has no known action in the permission table (config.action = ${String(action)})`);
     }
   });
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preValidation', async (req) => {
     const action = req.routeOptions.config?.action;
     if (!action || !req.url.startsWith('/api/v1')) return;
     const loaded = await loadActor(db, config, req);
@@ -99,6 +121,9 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config): void
       if (typeof header !== 'string' || !sameToken(header, loaded.csrf)) {
         throw new AppError('CSRF', '缺少或错误的 CSRF 令牌，请刷新页面后重试');
       }
+    }
+    if (loaded?.mustChange && !WHILE_MUST_CHANGE.has(action)) {
+      throw new AppError('FORBIDDEN', '请先修改密码（首次登录或密码已到期）', { mustChangePassword: true });
     }
     if (!isAllowed(action, req.actor?.role ?? null)) {
       if (!req.actor) throw new AppError('UNAUTHENTICATED', '请先登录');

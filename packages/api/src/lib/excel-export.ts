@@ -1,3 +1,4 @@
+import './exceljs-utf8-fix.ts';
 import ExcelJS from 'exceljs';
 
 export type Sheet = { name: string; columns: { header: string; key: string; width?: number }[]; rows: Record<string, unknown>[] };

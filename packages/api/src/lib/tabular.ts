@@ -1,7 +1,8 @@
+import './exceljs-utf8-fix.ts';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { parse as parseCsv } from 'csv-parse';
+import { parse as parseCsvSync } from 'csv-parse/sync';
 import { AppError } from '@zhuanhua/domain';
 import { guardZip } from './zip-guard.ts';
 
@@ -65,17 +66,18 @@ export async function* readTable(filename: string, buf: Buffer, limits: TableLim
     return { row: rowNumber, cells };
   };
   if (format === 'csv') {
-    const parser = Readable.from([decodeText(buf)]).pipe(parseCsv({ relax_column_count: true, bom: true, skip_empty_lines: false, max_record_size: limits.maxCellChars * 4 }));
-    let n = 0;
+    // Parse the decoded text in one go: csv-parse's stream mode re-encodes string chunks and has split
+    // multi-byte characters at chunk boundaries (seen on a 20,000-row file).
+    let records: string[][];
     try {
-      for await (const rec of parser as AsyncIterable<string[]>) {
-        n++;
-        const r = toRow(rec, n);
-        if (r) yield r;
-      }
+      records = parseCsvSync(decodeText(buf), { relax_column_count: true, bom: true, skip_empty_lines: false, max_record_size: limits.maxCellChars * 4, info: false }) as string[][];
     } catch (e) {
-      if (e instanceof AppError) throw e;
-      throw new AppError('IMPORT_REJECTED', `CSV 格式错误（约第 ${n + 1} 行）：${(e as Error).message.slice(0, 120)}`);
+      const line = (e as { lines?: number }).lines;
+      throw new AppError('IMPORT_REJECTED', `CSV 格式错误${line ? `（第 ${line} 行）` : ''}：${(e as Error).message.slice(0, 120)}`);
+    }
+    for (let n = 0; n < records.length; n++) {
+      const r = toRow(records[n], n + 1);
+      if (r) yield r;
     }
     return;
   }

@@ -6,7 +6,7 @@ import {
   declarationRefusals, feeCapWarnings, assertWarningsConfirmed, formLicence, royaltyFen, royaltyPeriods,
   assessUseReport, reminderDates, remindersOn, allocatePayments, decideTrial, licenceStateOn, estimateFee,
   annualFeePayableFen, isAnnualFeeOverdue, canMoveDeclaration, assertDeclarationMove, upfrontFeeFen,
-  postTrialFixedFeeFen, divRound, type PatentFacts,
+  postTrialFixedFeeFen, divRound, patentLastDay, type PatentFacts,
 } from './licence.rules.ts';
 
 const TODAY = '2025-06-01';
@@ -295,5 +295,18 @@ describe('fee estimator', () => {
     expect(divRound(5n, 2n)).toBe(3);
     expect(divRound(-5n, 2n)).toBe(-3);
     expect(divRound(4n, 3n)).toBe(1);
+  });
+});
+
+describe('patent term for licence periods', () => {
+  it('utility model filed 1999-09-06 is protected to 2009-09-05 (Examination Guidelines example)', () => {
+    expect(patentLastDay('utility_model', '1999-09-06')).toBe('2009-09-05');
+  });
+  it('invention 20 years, design 15 from 2021-06-01 else 10, plus extension days', () => {
+    expect(patentLastDay('invention', '2019-03-01')).toBe('2039-02-28');
+    expect(patentLastDay('design', '2021-06-01')).toBe('2036-05-31');
+    expect(patentLastDay('design', '2021-05-31')).toBe('2031-05-30');
+    expect(patentLastDay('invention', '2019-03-01', 10)).toBe('2039-03-10');
+    expect(patentLastDay('invention', null)).toBeNull();
   });
 });

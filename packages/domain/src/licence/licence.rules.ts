@@ -414,3 +414,10 @@ export function estimateFee(input: EstimateInput): Estimate {
     resultFen: total,
   };
 }
+
+/** Last protected day (Art. 42): filing + 20 / 10 / 15 years (designs filed from 2021-06-01; else 10) − 1 day, plus any extension. */
+export function patentLastDay(type: PatentType, filingDate: IsoDate | null, termExtensionDays = 0): IsoDate | null {
+  if (!filingDate) return null;
+  const years = type === 'invention' ? 20 : type === 'design' && filingDate >= '2021-06-01' ? 15 : 10;
+  return addDays(addYears(filingDate, years), termExtensionDays - 1);
+}

@@ -60,6 +60,8 @@ export type FeeTerms = z.infer<typeof feeTermsSchema>;
 /** Body of an open-licence declaration (开放许可声明). */
 export const declarationInput = z.object({
   patentId: z.number().int().positive(),
+  /** The declaring holder organisation; only the office may name another organisation than its own. */
+  orgId: z.number().int().positive().optional().nullable(),
   feeTerms: feeTermsSchema,
   /** Licence period in years for each licence formed (原则上不少于 1 年). */
   licenceYears: z.number().int().min(1, '许可期限至少 1 年').max(20, '许可期限不超过 20 年'),
@@ -85,8 +87,20 @@ export const DECLARATION_STATE_LABELS: Record<DeclarationState, string> = {
 export const reviewInput = z.object({
   decision: z.enum(['approve', 'reject'], { message: '审核结论不正确' }),
   comment: z.string().trim().max(500).optional().nullable(),
+  /** The announcement date (公告日), default today; the office may record an earlier CNIPA announcement. */
+  publishedDate: isoDate.optional().nullable(),
 }).strict();
 export type ReviewInput = z.infer<typeof reviewInput>;
+
+export const eligibilityInput = z.object({
+  patentId: z.number().int().positive(),
+  orgId: z.number().int().positive().optional().nullable(),
+  evaluationReportNo: z.string().trim().max(60).optional().nullable(),
+  coOwnersConsent: z.boolean().default(false),
+  pledgeeConsent: z.boolean().default(false),
+  feeTerms: feeTermsSchema.optional(),
+}).strict();
+export type EligibilityInput = z.infer<typeof eligibilityInput>;
 
 export const withdrawInput = z.object({
   date: isoDate,

@@ -80,6 +80,13 @@ describe('computeIndicators', () => {
   it('rolls up by region prefix: a county sees only its own records', () => {
     const county = computeIndicators(f, '150603', '2023-12-31');
     expect(county.get('SME_IN_PATENTS')?.get(2022)).toBe(1);
+    expect(county.get('SME_IN_CONTRACT')?.get(2022)).toBe(60_000_000);
+    // one contract to SMEs in two districts: its money counts once, in the first SME's district, so districts add up
+    const two = { ...emptyFacts(), dealPatents: [deal(20, 30, 'licence', '2022-01-05', 7_000_000, univ, smeB), deal(20, 30, 'licence', '2022-01-05', 7_000_000, univ, smeA)] };
+    expect(computeIndicators(two, '150602', '2023-12-31').get('SME_IN_CONTRACT')?.get(2022)).toBe(7_000_000);
+    expect(computeIndicators(two, '150603', '2023-12-31').get('SME_IN_CONTRACT')?.get(2022)).toBeUndefined();
+    expect(computeIndicators(two, '1506', '2023-12-31').get('SME_IN_CONTRACT')?.get(2022)).toBe(7_000_000);
+    expect(computeIndicators(two, '150603', '2023-12-31').get('SME_IN_PATENTS')?.get(2022)).toBe(1);
     expect(county.get('UNIV_OUT_PATENTS')).toBeUndefined();
     expect(county.get('SME_PLEDGE_COUNT')?.get(2022)).toBe(1);
     const sichuan = computeIndicators(f, '51', '2023-12-31');

@@ -2,8 +2,9 @@
  * Pure indicator computation from plain fact rows, so the counting rules are unit-testable without a database.
  * The API computes the same figures with SQL aggregation; the integration test checks both agree with the fixture.
  *
- * Region of a record: SME_IN_*, UNIV_TO_SME, SOE_SHARED and LICENSE_TRANSFER_COUNT count in the recipient's
- * region; UNIV_OUT_* in the giving university's region; pledges in the pledgor's, filings in the filer's.
+ * Region of a record: SME_IN_PATENTS, UNIV_TO_SME, SOE_SHARED and LICENSE_TRANSFER_COUNT count in the recipient's
+ * region; a deal's contract amount and received money (SME_IN_CONTRACT / _PAID) count once, in the region of its first
+ * SME recipient (smallest region code), so districts add up to their city; UNIV_OUT_* in the giving university's region; pledges in the pledgor's, filings in the filer's.
  */
 import { yearOf, type IsoDate } from '../common/dates.ts';
 import { isSme } from '../common/roles.ts';
@@ -67,6 +68,12 @@ export function computeIndicators(f: Facts, prefix: string, asOf: IsoDate): Indi
     s.add(orgId);
   };
 
+  const firstSme = new Map<number, string>();
+  for (const d of f.dealPatents) {
+    if (!sme(d.recipient)) continue;
+    const cur = firstSme.get(d.dealId);
+    if (cur === undefined || d.recipient.regionCode < cur) firstSme.set(d.dealId, d.recipient.regionCode);
+  }
   for (const d of f.dealPatents) {
     if (d.contractDate > asOf) continue;
     const y = yearOf(d.contractDate);
@@ -74,8 +81,10 @@ export function computeIndicators(f: Facts, prefix: string, asOf: IsoDate): Indi
     const giverIn = inRegion(d.giver.regionCode, prefix);
     if (recIn && sme(d.recipient)) {
       add('SME_IN_PATENTS', y, 1);
-      smeInDeals.add(d.dealId);
-      if (!seenSmeContract.has(d.dealId)) { seenSmeContract.add(d.dealId); add('SME_IN_CONTRACT', y, d.contractAmountFen); }
+      if (inRegion(firstSme.get(d.dealId), prefix)) {
+        smeInDeals.add(d.dealId);
+        if (!seenSmeContract.has(d.dealId)) { seenSmeContract.add(d.dealId); add('SME_IN_CONTRACT', y, d.contractAmountFen); }
+      }
       benefit(y, d.recipient.orgId);
       if (isUniv(d.giver.orgType)) add('UNIV_TO_SME_PATENTS', y, 1);
       if (d.giver.orgType === 'soe' && d.dealType !== 'equity') add('SOE_SHARED_PATENTS', y, 1);

@@ -30,5 +30,6 @@ export const subsidyPermissions: PermissionTable = {
   'subsidy.object': { roles: ALL, scope: 'public', description: '对公示提出异议' },
   'subsidy.resolveObjection': { roles: OFFICE, scope: 'own_region', description: '处理公示异议' },
   'subsidy.budget': { roles: ['platform_admin', 'auditor'], scope: 'all', description: '奖补预算执行情况' },
+  'subsidy.demoClock': { roles: OFFICE, scope: 'all', description: '演示环境：调整业务日期（仅演示模式）' },
   'subsidy.export': { roles: ['platform_admin', 'auditor'], scope: 'all', description: '导出批准名单（Excel）' },
 };

@@ -80,13 +80,24 @@ export const presetInstallInput = z.object({
 export const policyVersionInput = z.object({ effectiveFrom: isoDate, terms: policyTermsInput }).strict();
 export type PolicyVersionInput = z.infer<typeof policyVersionInput>;
 
+/**
+ * Figures the applicant declares with vouchers, for what the ledgers do not hold: the official fees paid for a patent,
+ * subsidies already received for it from other sources, service fees of a deal. The reviewers check them.
+ */
+export const declaredInput = z.object({
+  officialFeesPaidFen: fen.optional().nullable(),
+  priorSubsidiesFen: fen.optional().nullable(),
+  serviceFeeFen: fen.optional().nullable(),
+}).strict();
+export type DeclaredInput = z.infer<typeof declaredInput>;
+
 /** Pre-check (live eligibility and amount) and submission. The record is a ledger record of the policy's item kind. */
 export const claimCheckInput = z.object({
   policyId: id,
   recordId: id,
   applicantOrgId: id.optional(),
   requestedFen: positiveFen.optional().nullable(),
-  applicationDate: isoDate.optional(),
+  declared: declaredInput.optional(),
 }).strict();
 export type ClaimCheckInput = z.infer<typeof claimCheckInput>;
 
@@ -95,6 +106,7 @@ export const applicationSubmitInput = z.object({
   recordId: id,
   applicantOrgId: id.optional(),
   requestedFen: positiveFen.optional().nullable(),
+  declared: declaredInput.optional(),
   note: z.string().trim().max(1000).optional().nullable(),
   idempotencyKey: z.string().trim().min(8).max(80).optional().nullable(),
 }).strict();
@@ -155,3 +167,6 @@ export const applicationListQuery = z.object({
 });
 
 export const budgetQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+
+/** Demo/training servers only: move the module's business date forward (e.g. past a public notice period). */
+export const demoClockInput = z.object({ advanceDays: z.number().int().min(0).max(400) }).strict();

@@ -14,9 +14,9 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
   const tags = ['auth'];
   r.post('/auth/login', {
     config: { action: 'auth.login', rateLimit: { max: 20, timeWindow: '1 minute' } },
-    schema: { tags, body: z.object({ username: z.string().min(1, '请输入用户名').max(60), password: z.string().min(1, '请输入密码').max(256) }).strict() },
+    schema: { tags, body: z.object({ username: z.string().min(1, '请输入用户名').max(60), password: z.string().min(1, '请输入密码').max(256), totp: z.string().trim().regex(/^\d{6}$/, '动态验证码应为 6 位数字').optional() }).strict() },
   }, async (req, reply) => {
-    const { user, token, csrf } = await login(deps.db, deps.config, req.body.username, req.body.password, req.ip, req.headers['user-agent'] ?? null);
+    const { user, token, csrf } = await login(deps.db, deps.config, req.body.username, req.body.password, req.ip, req.headers['user-agent'] ?? null, req.body.totp);
     setSessionCookies(reply, deps.config, token, csrf);
     return { user: presentUser(user), csrfToken: csrf };
   });
@@ -34,7 +34,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
   });
   r.post('/auth/password', {
     config: { action: 'auth.changePassword', rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { tags, body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(8, '密码至少 8 位').max(128) }).strict() },
+    schema: { tags, body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1, '请输入新密码').max(1024) }).strict() },
   }, async (req) => {
     const actor = requireActor(req);
     const u = await getUser(deps.db, actor.userId);

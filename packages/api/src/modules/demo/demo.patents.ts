@@ -5,7 +5,7 @@ import { addDays, addYears } from '@zhuanhua/domain';
 import { checkCharacter, validateApplicationNumber, validatePublicationNumber } from '@zhuanhua/domain/patent/patent-number.ts';
 import { normaliseLegalStatus } from '@zhuanhua/domain/patent/legal-status.ts';
 import { REFERENCE_DIR } from '../../lib/paths.ts';
-import type { PatentRecord } from '../patent/patent.rows.ts';
+import { isGrantKind, type PatentRecord } from '../patent/patent.rows.ts';
 import { parseLooseDate } from '../../lib/tabular.ts';
 import { hashString, rng } from './demo.data.ts';
 
@@ -38,7 +38,7 @@ export function demoPatentRecord(src: DemoPatentSource, holder: string, used: Se
   if (!pub.ok) return null;
   const r = rng(hashString(src.publicationNumber));
   const type = pub.value.patentType;
-  const granted = /^[BCUYS]/.test(pub.value.kind);
+  const granted = isGrantKind(pub.value.kind);
   const year = granted ? 2010 + Math.floor(r() * 13) : 2019 + Math.floor(r() * 5);
   const typeDigit = type === 'invention' ? '1' : type === 'utility_model' ? '2' : '3';
   let serial = 100000 + Math.floor(r() * 800000);

@@ -38,6 +38,9 @@ export const HEADERS = {
   family: ['海外同族', '同族专利', 'overseas_family'],
 } as const;
 
+/** B, C, U, Y, S, D documents are grants; A (and its reprints A8/A9) are published applications. */
+export const isGrantKind = (kind: string): boolean => /^[BCUYSD]/.test(kind);
+
 const splitNames = (s: string): string[] => s.split(/[;；|、\n]+|,(?![^()（）]*[)）])|，/).map((x) => x.trim()).filter(Boolean);
 
 /** Validate one import row; returns the record or the list of problems (in Chinese, with the field). */
@@ -64,11 +67,11 @@ export function parsePatentRow(row: number, cells: Record<string, string>): { re
   for (const [field, aliases] of [['公开(公告)号', HEADERS.publicationNumber], ['授权公告号', HEADERS.grantNumber]] as const) {
     const raw = pick(cells, aliases);
     if (!raw) continue;
-    const v = validatePublicationNumber(raw.split(/[;；,，\s]+/)[0]);
+    const v = validatePublicationNumber(raw.split(/[;；,，]+/)[0]);
     if (!v.ok) { err(field, `${field}“${raw}”无效：${v.reason}`); continue; }
     typeFromPub = v.value.patentType;
-    if (/^[BCUYS]/.test(v.value.kind) && field === '授权公告号') grantNumber = v.value.normalized;
-    else if (/^[BCUYS]/.test(v.value.kind)) { grantNumber ??= v.value.normalized; publicationNumber ??= v.value.normalized; }
+    if (isGrantKind(v.value.kind) && field === '授权公告号') grantNumber = v.value.normalized;
+    else if (isGrantKind(v.value.kind)) { grantNumber ??= v.value.normalized; publicationNumber ??= v.value.normalized; }
     else publicationNumber = v.value.normalized;
   }
 

@@ -5,7 +5,8 @@
  * @zhuanhua/domain/plan-kpi/plan-kpi.compute.ts (the same rules, in plain TypeScript).
  */
 import { INDICATOR_CODES, isIndicatorCode, regionPrefix, type IndicatorCode } from '@zhuanhua/domain/plan-kpi/index.ts';
-import { query, type Queryable } from '../../db/client.ts';
+import { performance } from 'node:perf_hooks';
+import { inTx, query, type Queryable } from '../../db/client.ts';
 
 export type IndicatorRow = { indicator: IndicatorCode; grp: string; year: number; value: number };
 export type YearTable = Map<IndicatorCode, Map<number, number>>;
@@ -48,36 +49,32 @@ export function computableIndicators(tables: ReadonlySet<string>): Set<Indicator
 }
 
 /**
- * Every indicator per (group, year) for the records whose region starts with `prefix`, dated on or before asOf.
- * groupLen = the length of the region-code prefix to group by (2 province, 4 city, 6 county); by default the
- * prefix's own length (one group: the region itself).
+ * The SQL giving every indicator per (group, year) for the records whose region starts with $1 (a LIKE pattern),
+ * dated in [$3, $2]. L = the length of the region-code prefix to group by (2 province, 4 city, 6 county).
  */
-export async function loadIndicatorRows(db: Queryable, prefix: string, asOf: string, groupLen?: number, tables?: ReadonlySet<string>): Promise<IndicatorRow[]> {
-  if (!/^\d{2,6}$/.test(prefix)) throw new Error('bad prefix');
-  const L = groupLen ?? prefix.length;
-  const t = tables ?? (await presentTables(db));
-  const like = `${prefix}%`;
+export function indicatorSql(L: number, t: ReadonlySet<string>): string {
   const parts: string[] = [
     // patent-deals into SMEs, contract amounts once per deal, university → SME, SOE → SME, licences + transfers
-    `select x.ind, per.grp, d.y, x.v from per join d on d.id = per.deal_id left join g on g.deal_id = d.id
+    `select x.ind, per.grp, d.y, x.v from per join d on d.id = per.deal_id and d.cd >= $3::date left join g on g.deal_id = d.id join rin on rin.deal_id = d.id
        cross join lateral (values
          ('SME_IN_PATENTS', (d.np * per.n_sme)::float8),
-         ('SME_IN_CONTRACT', case when per.n_sme > 0 then d.amt::float8 else 0 end),
+         ('SME_IN_CONTRACT', case when per.n_sme > 0 and left(rin.first_sme_region, ${L}) = per.grp then d.amt::float8 else 0 end),
          ('UNIV_TO_SME_PATENTS', case when coalesce(g.univ, false) then (d.np * per.n_sme)::float8 else 0 end),
          ('SOE_SHARED_PATENTS', case when coalesce(g.soe, false) and d.kind <> 'equity' then (d.np * per.n_sme)::float8 else 0 end),
          ('LICENSE_TRANSFER_COUNT', case when d.kind <> 'equity' then (d.np * per.n_in)::float8 else 0 end)
        ) as x(ind, v)`,
     // patent-deals given by universities and institutes (counted in the university's region)
-    `select x.ind, left(g.univ_region, ${L}), d.y, x.v from g join d on d.id = g.deal_id join rin on rin.deal_id = d.id
+    `select x.ind, left(g.univ_region, ${L}), d.y, x.v from g join d on d.id = g.deal_id and d.cd >= $3::date join rin on rin.deal_id = d.id
        cross join lateral (values ('UNIV_OUT_PATENTS', (d.np * rin.n_in)::float8), ('UNIV_OUT_CONTRACT', d.amt::float8)) as x(ind, v)
        where g.univ and g.univ_region like $1`,
     // money received, in the year received
     `select 'SME_IN_PAID', per.grp, extract(year from pay.received_date)::int, pay.amount_fen::float8
-       from deal_payments pay join per on per.deal_id = pay.deal_id and per.n_sme > 0 join d on d.id = pay.deal_id
-       where pay.received_date <= $2::date`,
+       from deal_payments pay join rin on rin.deal_id = pay.deal_id and rin.first_sme_region like $1
+       join per on per.deal_id = pay.deal_id and per.grp = left(rin.first_sme_region, ${L}) join d on d.id = pay.deal_id
+       where pay.received_date between $3::date and $2::date`,
     `select 'UNIV_OUT_PAID', left(g.univ_region, ${L}), extract(year from pay.received_date)::int, pay.amount_fen::float8
        from deal_payments pay join g on g.deal_id = pay.deal_id and g.univ and g.univ_region like $1 join d on d.id = pay.deal_id
-       where pay.received_date <= $2::date`,
+       where pay.received_date between $3::date and $2::date`,
     // pledges
     `select x.ind, left(p.pledgor_region_code, ${L}), extract(year from p.registration_date)::int, x.v from pledges p
        cross join lateral (values
@@ -85,67 +82,123 @@ export async function loadIndicatorRows(db: Queryable, prefix: string, asOf: str
          ('SME_PLEDGE_AMOUNT', case when p.pledgor_org_type in ('private_enterprise','soe') and p.pledgor_size_class in ('medium','small','micro') then coalesce(p.loan_amount_fen, p.secured_amount_fen, 0)::float8 else 0 end),
          ('SME_PLEDGE_COUNT', case when p.pledgor_org_type in ('private_enterprise','soe') and p.pledgor_size_class in ('medium','small','micro') then 1::float8 else 0 end)
        ) as x(ind, v)
-       where ${PLEDGE_COUNTS} and p.registration_date <= $2::date and p.pledgor_region_code like $1`,
+       where ${PLEDGE_COUNTS} and p.registration_date between $3::date and $2::date and p.pledgor_region_code like $1`,
     // product filings and their yearly reports
     `select x.ind, left(f.region_code, ${L}), extract(year from f.filing_date)::int, x.v from product_filings f
        cross join lateral (values ('PRODUCT_FILINGS', 1::float8),
          ('SME_PRODUCT_FILINGS', case when f.org_type in ('private_enterprise','soe') and f.org_size_class in ('medium','small','micro') then 1::float8 else 0 end)) as x(ind, v)
-       where ${FILING_COUNTS} and f.filing_date <= $2::date and f.region_code like $1`,
+       where ${FILING_COUNTS} and f.filing_date between $3::date and $2::date and f.region_code like $1`,
     `select x.ind, left(f.region_code, ${L}), r.year, x.v from product_filing_reports r join product_filings f on f.id = r.filing_id
        cross join lateral (values ('PRODUCT_OUTPUT', coalesce(r.output_fen, r.sales_fen, 0)::float8), ('JOBS_DRIVEN', coalesce(r.jobs, 0)::float8)) as x(ind, v)
-       where ${FILING_COUNTS} and r.year <= extract(year from $2::date) and f.region_code like $1`,
+       where ${FILING_COUNTS} and r.year between extract(year from $3::date) and extract(year from $2::date) and f.region_code like $1`,
     // distinct SMEs benefiting (patent inflow or pledge loan) with their reported revenue and headcount
     `select x.ind, b.grp, b.y, x.v from (
-         select distinct dp.org_id, left(dp.region_code, ${L}) as grp, d.y from deal_parties dp join d on d.id = dp.deal_id
+         select distinct dp.org_id, left(dp.region_code, ${L}) as grp, d.y from deal_parties dp join d on d.id = dp.deal_id and d.cd >= $3::date
           where dp.side = 'in' and dp.org_id is not null and dp.region_code like $1
             and dp.org_type in ('private_enterprise','soe') and dp.size_class in ('medium','small','micro')
          union
          select p.pledgor_org_id, left(p.pledgor_region_code, ${L}), extract(year from p.registration_date)::int from pledges p
-          where ${PLEDGE_COUNTS} and p.registration_date <= $2::date and p.pledgor_region_code like $1
+          where ${PLEDGE_COUNTS} and p.registration_date between $3::date and $2::date and p.pledgor_region_code like $1
             and p.pledgor_org_type in ('private_enterprise','soe') and p.pledgor_size_class in ('medium','small','micro')
        ) b left join organisation_annual_reports ar on ar.org_id = b.org_id and ar.year = b.y
        cross join lateral (values ('SMES_BENEFITING', 1::float8), ('SMES_BENEFITING_REVENUE', coalesce(ar.revenue_fen, 0)::float8),
          ('SMES_BENEFITING_EMPLOYEES', coalesce(ar.employees, 0)::float8)) as x(ind, v)`,
     // hand-entered figures (only ever accepted for indicators without a source)
     `select m.indicator, left(m.region_code, ${L}), m.year, m.value::float8 from kpi_manual_figures m
-       where m.region_code like $1 and m.year <= extract(year from $2::date)`,
+       where m.region_code like $1 and m.year between extract(year from $3::date) and extract(year from $2::date)`,
   ];
   if (t.has('events')) {
     parts.push(`select 'EVENTS', left(coalesce(e.region_code, o.region_code), ${L}), extract(year from e.event_date)::int, 1::float8
        from events e left join organisations o on o.id = e.organiser_org_id
-       where ${EVENT_COUNTS} and e.event_date <= $2::date and coalesce(e.region_code, o.region_code) like $1`);
+       where ${EVENT_COUNTS} and e.event_date between $3::date and $2::date and coalesce(e.region_code, o.region_code) like $1`);
     if (t.has('event_projects')) parts.push(`select 'EVENT_PROJECTS', left(coalesce(e.region_code, o.region_code), ${L}), extract(year from e.event_date)::int, 1::float8
        from event_projects ep join events e on e.id = ep.event_id left join organisations o on o.id = e.organiser_org_id
-       where ${EVENT_COUNTS} and e.event_date <= $2::date and coalesce(e.region_code, o.region_code) like $1`);
+       where ${EVENT_COUNTS} and e.event_date between $3::date and $2::date and coalesce(e.region_code, o.region_code) like $1`);
   }
   if (t.has('service_records')) parts.push(`select 'SERVICE_VISITS', left(o.region_code, ${L}), extract(year from s.service_date)::int, 1::float8
-       from service_records s join organisations o on o.id = s.enterprise_org_id where s.service_date <= $2::date and o.region_code like $1`);
+       from service_records s join organisations o on o.id = s.enterprise_org_id where s.service_date between $3::date and $2::date and o.region_code like $1`);
   if (t.has('registry_entries')) {
     const cases = Object.entries(REGISTRY_KIND).map(([ind, kind]) => `when '${kind}' then '${ind}'`).join(' ');
     parts.push(`select case r.kind ${cases} end, left(r.region_code, ${L}), extract(year from coalesce(r.start_date, r.published_at::date))::int, 1::float8
        from registry_entries r where r.state in ('active','published') and r.kind in (${Object.values(REGISTRY_KIND).map((k) => `'${k}'`).join(',')})
-         and coalesce(r.start_date, r.published_at::date) <= $2::date and r.region_code like $1`);
+         and coalesce(r.start_date, r.published_at::date) between $3::date and $2::date and r.region_code like $1`);
   }
-  const sql = `
-    with d as (
-      select d.id, d.kind, d.contract_amount_fen as amt, extract(year from d.contract_date)::int as y, coalesce(c.np, 0) as np
-        from deals d left join (select deal_id, count(*)::int as np from deal_patents group by deal_id) c on c.deal_id = d.id
+  return `
+    with ids as (
+      select id from deals where contract_date between $3::date and $2::date
+      union
+      select deal_id from deal_payments where received_date between $3::date and $2::date
+    ), d as (
+      select d.id, d.kind, d.contract_date as cd, d.contract_amount_fen as amt, extract(year from d.contract_date)::int as y, coalesce(c.np, 0) as np
+        from deals d join ids on ids.id = d.id
+        left join (select deal_id, count(*)::int as np from deal_patents where deal_id in (select id from ids) group by deal_id) c on c.deal_id = d.id
        where ${DEAL_COUNTS} and d.contract_date <= $2::date
     ), g as (
       select deal_id, bool_or(org_type in ${UNIV}) as univ, bool_or(org_type = 'soe') as soe,
              min(region_code) filter (where org_type in ${UNIV}) as univ_region
-        from deal_parties where side = 'out' group by deal_id
+        from deal_parties where side = 'out' and deal_id in (select id from ids) group by deal_id
     ), rin as (
-      select deal_id, count(*)::int as n_in from deal_parties where side = 'in' group by deal_id
+      select deal_id, count(*)::int as n_in, min(region_code) filter (where ${SME}) as first_sme_region
+        from deal_parties where side = 'in' and deal_id in (select id from ids) group by deal_id
     ), per as (
       select deal_id, left(region_code, ${L}) as grp, count(*) filter (where ${SME})::int as n_sme, count(*)::int as n_in
-        from deal_parties where side = 'in' and region_code like $1 group by 1, 2
+        from deal_parties where side = 'in' and region_code like $1 and deal_id in (select id from ids) group by 1, 2
     )
     select ind as indicator, grp, y as year, sum(v) as value from (
       ${parts.join('\n      union all\n      ')}
-    ) as u(ind, grp, y, v) where v <> 0 or ind in ('SMES_BENEFITING') group by 1, 2, 3`;
-  const rows = await query<{ indicator: string; grp: string; year: number; value: number | string }>(db, sql, [like, asOf]);
+    ) as u(ind, grp, y, v) where grp is not null and (v <> 0 or ind = 'SMES_BENEFITING') group by 1, 2, 3`;
+}
+
+const MIN_DATE = '0001-01-01';
+
+/** Rows straight from the records (no cube): for a prefix, dated in [from, asOf], grouped by a prefix of length L. */
+export async function loadRawRows(db: Queryable, prefix: string, asOf: string, from = MIN_DATE, groupLen?: number, tables?: ReadonlySet<string>): Promise<IndicatorRow[]> {
+  if (!/^\d{0,6}$/.test(prefix)) throw new Error('bad prefix');
+  const t = tables ?? (await presentTables(db));
+  const rows = await query<{ indicator: string; grp: string; year: number; value: number | string }>(db, indicatorSql(groupLen ?? prefix.length, t), [`${prefix}%`, asOf, from]);
   return rows.filter((r) => isIndicatorCode(r.indicator)).map((r) => ({ indicator: r.indicator as IndicatorCode, grp: String(r.grp).trim(), year: Number(r.year), value: Number(r.value) }));
+}
+
+/** Rebuild the county cube if a source table changed since the last build. Returns the build time in ms, or 0. */
+export async function ensureCube(db: Queryable): Promise<number> {
+  const st = await query<{ dirty: boolean }>(db, `select dirty from kpi_cube_state where id = 1`);
+  if (st[0] && !st[0].dirty) return 0;
+  const t0 = performance.now();
+  const tables = await presentTables(db);
+  await inTx(db, async (tx) => {
+    await query(tx, `select pg_advisory_xact_lock(724500)`);
+    const again = await query<{ dirty: boolean }>(tx, `select dirty from kpi_cube_state where id = 1 for update`);
+    if (again[0] && !again[0].dirty) return;
+    await query(tx, `update kpi_cube_state set dirty = false where id = 1`);
+    await query(tx, `delete from kpi_cube`);
+    await query(tx, `insert into kpi_cube (indicator, region_code, year, value) select indicator, grp, year, value from (${indicatorSql(6, tables)}) as c`,
+      ['%', '9999-12-31', MIN_DATE]);
+    await query(tx, `update kpi_cube_state set built_at = now(), build_ms = $1 where id = 1`, [Math.round(performance.now() - t0)]);
+  });
+  return performance.now() - t0;
+}
+
+/**
+ * Every indicator per (group, year) for the records whose region starts with `prefix`, dated on or before asOf.
+ * Complete years come from the cube; the year of asOf (unless asOf is 31 December) from the records themselves.
+ * groupLen = the length of the region-code prefix to group by (2 province, 4 city, 6 county); by default the
+ * prefix's own length (one group: the region itself).
+ */
+export async function loadIndicatorRows(db: Queryable, prefix: string, asOf: string, groupLen?: number, tables?: ReadonlySet<string>): Promise<IndicatorRow[]> {
+  if (!/^\d{2,6}$/.test(prefix)) throw new Error('bad prefix');
+  const L = groupLen ?? prefix.length;
+  const t = tables ?? (await presentTables(db));
+  await ensureCube(db);
+  const y = Number(asOf.slice(0, 4));
+  const yearEnd = asOf.slice(5) === '12-31';
+  const lastCubeYear = yearEnd ? y : y - 1;
+  const cube = await query<{ indicator: string; grp: string; year: number; value: number }>(db,
+    `select indicator, left(region_code, ${L}) as grp, year, sum(value)::float8 as value from kpi_cube
+      where region_code like $1 and year <= $2 group by 1, 2, 3`, [`${prefix}%`, lastCubeYear]);
+  const out: IndicatorRow[] = cube.filter((r) => isIndicatorCode(r.indicator))
+    .map((r) => ({ indicator: r.indicator as IndicatorCode, grp: String(r.grp).trim(), year: Number(r.year), value: Number(r.value) }));
+  if (!yearEnd) out.push(...(await loadRawRows(db, prefix, asOf, `${y}-01-01`, L, t)));
+  return out;
 }
 
 /** Indicator → year → value for one region (county, city or province code). */

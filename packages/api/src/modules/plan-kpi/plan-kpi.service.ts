@@ -1,17 +1,15 @@
 /** Plans (CRUD, copy, presets), evaluation, ranking and hand-entered figures. */
 import {
-  AppError, INDICATORS, INDICATOR_BY_CODE, PRESETS, TARGET_KIND_LABELS, TARGET_STATUS_LABELS, acceptsManualFigure, evaluateTarget,
+  INDICATORS, INDICATOR_BY_CODE, PRESETS, TARGET_KIND_LABELS, TARGET_STATUS_LABELS, acceptsManualFigure, evaluateTarget,
   fromDisplayValue, planBodySchema, rankDistricts, regionPrefix, toDisplayValue, yoy, type IndicatorCode, type ManualFigureInput,
   type Plan, type PlanBody, type TargetEvaluation,
 } from '@zhuanhua/domain/plan-kpi/index.ts';
-import { AppError as AppErr } from '@zhuanhua/domain';
+import { AppError } from '@zhuanhua/domain';
 import { inTx, type Queryable } from '../../db/client.ts';
 import { audit } from '../../lib/audit.ts';
 import type { Actor } from '../../http/actor.ts';
 import { computableIndicators, loadIndicatorRows, loadYearTable, presentTables, type YearTable } from './plan-kpi.engine.ts';
 import * as repo from './plan-kpi.repo.ts';
-
-void AppErr;
 
 /** Load the five seed presets if missing (never overwrites a plan already there). */
 export async function ensurePresets(db: Queryable): Promise<number> {

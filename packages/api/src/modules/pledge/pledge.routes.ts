@@ -8,7 +8,7 @@ import {
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/auth.ts';
 import { attachment, writeXlsx, XLSX_MIME } from '../../lib/excel-export.ts';
-import { readUpload } from '../patent/patent.routes.ts';
+import { readUpload } from '../../http/upload.ts';
 import {
   addRepayment, applyPledge, claimCompensation, createBatch, decidePledge, disburseLoan, getBatchView, getPledgeView, listBatchesView,
   listPledgesView, markDefault, registerPledge, releasePledge, valuePledge, withdrawPledge,

@@ -5,7 +5,7 @@ import { filingInput, filingListQuery, filingReviewInput, filingSubmitInput, fil
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/auth.ts';
 import { attachment, writeXlsx, XLSX_MIME } from '../../lib/excel-export.ts';
-import { readUpload } from '../patent/patent.routes.ts';
+import { readUpload } from '../../http/upload.ts';
 import { createFiling, getFilingView, listFilingsView, reportYear, reviewFiling, submitFiling, withdrawFiling } from './product-filing.service.ts';
 import { FILING_EXPORT_COLUMNS, FILING_TEMPLATE, filingExportRow, importFilings } from './product-filing.import.ts';
 

@@ -29,7 +29,8 @@ export async function loadReference(db: Queryable): Promise<Record<string, numbe
     regions.map((r) => [pad6(r.code), r.name, r.level, r.parent_code ? pad6(r.parent_code) : null, pad6(r.province_code)]),
     { suffix: 'on conflict do nothing' }); // 东莞、中山、儋州: the city and its only county share one 6-digit code
   counts.ref_ipc = await bulkInsert(db, 'ref_ipc', ['code', 'level', 'title_zh', 'parent_code'], ['text[]', 'text[]', 'text[]', 'text[]'],
-    ipc.map((r) => [r.code.replace(/\s+/g, ''), r.level, r.title_zh, r.parent_code ? r.parent_code.replace(/\s+/g, '') : null]), { suffix: 'on conflict do nothing' });
+    ipc.filter((r) => /^[A-H](\d{2}([A-Z](\d{1,4}\/\d{2,6})?)?)?$/.test(r.code.replace(/\s+/g, ''))) // 14 source rows carry notes or cut-off codes
+      .map((r) => [r.code.replace(/\s+/g, ''), r.level, r.title_zh, r.parent_code ? r.parent_code.replace(/\s+/g, '') : null]), { suffix: 'on conflict do nothing' });
   counts.ref_industry = await bulkInsert(db, 'ref_industry', ['code', 'level', 'name', 'parent_code', 'section'], ['text[]', 'text[]', 'text[]', 'text[]', 'text[]'],
     ind.map((r) => [r.code, r.level, r.name, r.parent_code || null, r.section]), { suffix: 'on conflict do nothing' });
   counts.ref_university = await bulkInsert(db, 'ref_university', ['moe_code', 'name', 'province_code', 'city', 'level'], ['text[]', 'text[]', 'text[]', 'text[]', 'text[]'],

@@ -69,3 +69,22 @@ export const currentRoleAttrs = (db: Queryable) =>
 export const publicTables = (db: Queryable) =>
   query<{ table_name: string }>(db,
     `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
+
+export const dutyHolders = async (db: Queryable, duty: string) =>
+  (await query<{ user_id: number }>(db, `select user_id from admin_duties where duty = $1`, [duty])).map((r) => Number(r.user_id));
+
+/** Clears the failure history of a user; null when the user does not exist. */
+export async function clearLoginAttempts(db: Queryable, userId: number): Promise<number | null> {
+  const u = await query(db, `update users set failed_logins = 0, locked_until = null where id = $1 returning id`, [userId]);
+  if (!u.length) return null;
+  const r = await query<{ id: number }>(db, `delete from login_attempts where user_id = $1 returning id`, [userId]);
+  return r.length;
+}
+
+export const orgExportRows = async (db: Queryable, orgId: number) => ({
+  organisation: await queryOne(db, `select * from organisations where id = $1`, [orgId]),
+  users: await query(db, `select id, username, display_name, role, phone, email, status, created_at from users where org_id = $1 order by id`, [orgId]),
+  patents: await query(db,
+    `select p.id, p.application_number, p.title, p.type, p.legal_status from patents p
+      where exists (select 1 from patent_holders h where h.patent_id = p.id and h.org_id = $1) order by p.id limit 100000`, [orgId]),
+});

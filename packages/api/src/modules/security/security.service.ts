@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { AppError } from '@zhuanhua/domain';
 import {
   base32Decode, base32Encode, DEFAULT_SECURITY_SETTINGS, dutyConflict, otpauthUri, parseBreachedList,
-  securitySettingsBody, verifyLinkedChain, verifyTotp, type AdminDuty, type ChainProblem, type HmacFn, type SecuritySettings,
+  securitySettingsBody, verifyLinkedChain, ADMIN_DUTY_LABELS, DUTY_OF_ACTION, verifyTotp, type AdminDuty, type ChainProblem, type HmacFn, type SecuritySettings,
 } from '@zhuanhua/domain/security/index.ts';
 import { inTx, type Queryable } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -155,4 +155,24 @@ export async function checkDbRole(db: Queryable): Promise<DbRoleCheck> {
   const r = await repo.currentRoleAttrs(db);
   const superuser = r?.rolsuper === true, bypassRls = r?.rolbypassrls === true;
   return { role: r?.rolname ?? '?', superuser, bypassRls, ok: !superuser && !bypassRls };
+}
+
+/**
+ * 三员 overlay on the role table: once some account holds the duty an action needs (admin_duties), only holders of
+ * that duty may perform it. Before any duty is granted (fresh installation) the role table alone decides.
+ */
+export async function requireDuty(db: Queryable, actor: Actor, action: string): Promise<void> {
+  const need = DUTY_OF_ACTION[action];
+  if (!need) return;
+  const holders = await repo.dutyHolders(db, need);
+  if (holders.length === 0) return;
+  if (!holders.includes(actor.userId)) throw new AppError('FORBIDDEN', `此操作仅限${ADMIN_DUTY_LABELS[need]}执行（三员分立）`);
+}
+
+export async function unlockUser(db: Queryable, actor: Actor, userId: number): Promise<void> {
+  await inTx(db, async (tx) => {
+    const n = await repo.clearLoginAttempts(tx, userId);
+    if (n === null) throw new AppError('NOT_FOUND', '用户不存在');
+    await audit(tx, actor, { action: 'security.user_unlocked', entity: 'user', entityId: userId });
+  });
 }

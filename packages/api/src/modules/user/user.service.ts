@@ -5,11 +5,12 @@ import { inTx, type Queryable } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { audit } from '../../lib/audit.ts';
 import { getUserByUsername, insertUser, listUsers, type UserRow } from './user.repo.ts';
+import { assertPasswordAcceptable } from '../security/security.password.ts';
 
 export const userInput = z.object({
   username: z.string().trim().min(3, '用户名至少 3 个字符').max(40).regex(/^[a-zA-Z0-9_.@-]+$/, '用户名只能包含字母、数字和 _ . @ -'),
   displayName: z.string().trim().min(1).max(50),
-  password: z.string().min(8, '密码至少 8 位').max(128, '密码最多 128 位'),
+  password: z.string().min(1, '请输入密码').max(1024, '密码过长'), // the policy (security settings) checks the rest
   role: z.enum(ROLES),
   orgId: z.number().int().positive().nullable().optional(),
   regionCode: z.string().regex(/^\d{6}$/).nullable().optional(),
@@ -34,6 +35,7 @@ export async function createUser(db: Queryable, actor: Actor, input: UserInput):
   }
   return inTx(db, async (tx) => {
     if (await getUserByUsername(tx, input.username)) throw new AppError('DUPLICATE', `用户名 ${input.username} 已存在`);
+    await assertPasswordAcceptable(tx, input.password, { username: input.username, displayName: input.displayName });
     const row = await insertUser(tx, { ...input, orgId, passwordHash: await hashPassword(input.password) });
     await audit(tx, actor, { action: 'user.create', entity: 'user', entityId: row.id, after: presentUser(row) });
     return row;

@@ -1,0 +1,4 @@
+import type { ModuleDef } from '../registry.ts';
+import { supplyListRoutes } from './supply-list.routes.ts';
+
+export default { name: 'supply-list', routes: supplyListRoutes } satisfies ModuleDef;
