@@ -3,6 +3,9 @@
  * Sichuan preset for the province, and the city ranking. Embedded PGlite in memory by default, or PostgreSQL when
  * DATABASE_URL is set (use an empty scratch database). Sizes: KPI_DEALS (default 1,000,000).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
@@ -11,6 +14,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { query } from '../src/db/client.ts';
 import { loadReference } from '../src/modules/reference/reference.repo.ts';
 import { ensurePresets, evaluatePlan, rankPlan } from '../src/modules/plan-kpi/plan-kpi.service.ts';
+import { ensureCube, loadRawRows } from '../src/modules/plan-kpi/plan-kpi.engine.ts';
 
 const N = Number(process.env.KPI_DEALS ?? 1_000_000);
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
@@ -18,7 +22,9 @@ void createLogger;
 const mem = () => `${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`;
 
 async function main() {
-  const handle = await openDb({ databaseUrl: config.DATABASE_URL, worker: false });
+  // embedded PGlite on a scratch directory on disk (removed at the end) keeps memory bounded at 1M deals
+  const dataDir = config.DATABASE_URL ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'zh-kpi-bench-'));
+  const handle = await openDb({ databaseUrl: config.DATABASE_URL, dataDir, worker: false });
   const db = handle.db;
   try {
     let t = performance.now();
@@ -73,6 +79,11 @@ async function main() {
     await query(db, 'analyze');
     console.log(`\n生成 ${N.toLocaleString()} 笔交易：${((performance.now() - t) / 1000).toFixed(1)} s，内存 ${mem()}`);
 
+    t = performance.now();
+    const raw = await loadRawRows(db, '51', '2023-12-31');
+    const rawMs = performance.now() - t;
+    const buildMs = await ensureCube(db);
+    console.log(`直接从记录计算全省全部指标（不用汇总表）：${(rawMs / 1000).toFixed(2)} s（${raw.length} 行）；区县年度汇总表（kpi_cube）重建：${(buildMs / 1000).toFixed(2)} s`);
     const times: number[] = [];
     let ev;
     for (let i = 0; i < 3; i++) {
@@ -87,9 +98,13 @@ async function main() {
     console.log(`四川省全部指标（${ev!.indicators.length} 个指标、${ev!.targets.length} 个目标）：${times.map((x) => `${(x / 1000).toFixed(2)} s`).join(' / ')}（3 次）`);
     console.log(`  例：中小微企业受让专利数 ${sme.years.map((y) => `${y.year}:${y.value}`).join(' ')}`);
     console.log(`市州排名（${rk.rows.length} 个市州）：${(rankMs / 1000).toFixed(2)} s；内存 ${mem()}`);
-    console.log(`目标 ≤ 1 s：${Math.min(...times) <= 1000 ? '达到' : '未达到'}`);
+    t = performance.now();
+    const mid = await evaluatePlan(db, 'sichuan-2021-conversion', { asOf: '2023-06-30' });
+    console.log(`年中截止日（2023-06-30，当年部分从记录计算）：${((performance.now() - t) / 1000).toFixed(2)} s（${mid.targets.length} 个目标）`);
+    console.log(`目标 ≤ 1 s（汇总表已建）：${Math.max(...times.slice(1)) <= 1000 ? '达到' : '未达到'}`);
   } finally {
     await handle.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 await main();

@@ -15,6 +15,7 @@ import type { Deps } from './deps.ts';
 import { registerAuth, requireActor } from './http/auth.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { loadModules } from './modules/registry.ts';
+import { eventLoopDelay } from './lib/event-loop.ts';
 
 /** Build the HTTP app (no listen): the server and the tests use it alike. */
 export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
@@ -60,7 +61,8 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
   const modules = await loadModules();
   await app.register(async (scope) => {
     const api = scope.withTypeProvider<ZodTypeProvider>();
-    api.get('/health', { config: { action: 'system.health' }, schema: { tags: ['system'] } }, async () => ({ ok: true, database: deps.handle.kind }));
+    api.get('/health', { config: { action: 'system.health' }, schema: { tags: ['system'], querystring: z.object({ resetLoop: z.enum(['1']).optional() }) } },
+      async (req) => ({ ok: true, database: deps.handle.kind, eventLoopDelayMs: eventLoopDelay(req.query.resetLoop === '1') }));
     api.get('/jobs/:id', {
       config: { action: 'job.read' },
       schema: { tags: ['jobs'], params: z.object({ id: z.coerce.number().int().positive() }) },

@@ -14,6 +14,8 @@ const schema = z.object({
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(1_000_000),
   PASSWORD_PROFILE: z.enum(['default', 'dengbao']).default('default'),
   ZHUANHUA_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Run the embedded database in a worker thread (default) so slow queries never block requests. */
+  ZHUANHUA_PGLITE_WORKER: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   NODE_ENV: z.string().default('development'),
 });
 

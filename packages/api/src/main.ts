@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { eventLoopDelay, startEventLoopMonitor } from './lib/event-loop.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { buildApp } from './app.ts';
@@ -9,19 +9,15 @@ import { seedDemoIfEmpty } from './modules/demo/demo.seed.ts';
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
-  const deps = await createDeps(config, log, { worker: true, startModules: false });
+  const deps = await createDeps(config, log, { worker: config.ZHUANHUA_PGLITE_WORKER, startModules: false });
   if (config.ZHUANHUA_DEMO === 'true' || (config.ZHUANHUA_DEMO === 'auto' && config.database === 'pglite')) {
     await seedDemoIfEmpty(deps);
   }
   const { loadModules } = await import('./modules/registry.ts');
   for (const m of await loadModules()) if (m.onStart) await m.onStart(deps);
   const app = await buildApp(deps);
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
-  const timer = setInterval(() => {
-    log.info({ eventLoopDelayMs: { p50: +(loop.percentile(50) / 1e6).toFixed(1), p99: +(loop.percentile(99) / 1e6).toFixed(1), max: +(loop.max / 1e6).toFixed(1) } }, 'event loop delay');
-    loop.reset();
-  }, 60_000);
+  startEventLoopMonitor();
+  const timer = setInterval(() => log.info({ eventLoopDelayMs: eventLoopDelay() }, 'event loop delay'), 60_000);
   timer.unref();
   let closing = false;
   const shutdown = async (signal: string) => {

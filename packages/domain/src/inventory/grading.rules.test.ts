@@ -17,18 +17,18 @@ describe('grading: worked example (GB/T 42748-style default)', () => {
     expect(r.dimensions.find((d) => d.key === 'technical')!.score).toBe(78); // 77.5
     expect(r.dimensions.find((d) => d.key === 'economic')!.score).toBe(50);
   });
-  it('total 64.8125 → 65, grade B, and the explanation shows why', () => {
+  it('total 64.8125 → 65, grade A (default A ≥ 60), and the explanation shows why', () => {
     expect(r.total).toBe(65);
-    expect(r.grade).toBe('B');
+    expect(r.grade).toBe('A');
     expect(r.explanation[0]).toBe('总分 65 = 法律价值 69 × 35% + 技术价值 78 × 30% + 经济价值 50 × 35%');
     expect(r.explanation.join('\n')).toContain('短板：剩余有效期');
   });
   it('the 2012 LVD/TVD/EVD preset gives 62.4 → 62', () => {
     expect(gradePatent(p, asOf, PVA2012_MODEL).total).toBe(62);
   });
-  it('thresholds are configurable: A ≥ 60 makes it A', () => {
-    const m: GradingModel = { ...GBT42748_MODEL, thresholds: { A: 60, B: 45, C: 30 } };
-    expect(gradePatent(p, asOf, m).grade).toBe('A');
+  it('thresholds are configurable: A ≥ 70, B ≥ 55 makes it B', () => {
+    const m: GradingModel = { ...GBT42748_MODEL, thresholds: { A: 70, B: 55, C: 40 } };
+    expect(gradePatent(p, asOf, m).grade).toBe('B');
   });
   it('weights are configurable: all weight on economic value gives 50', () => {
     const m: GradingModel = { ...GBT42748_MODEL, dimensions: { ...GBT42748_MODEL.dimensions,

@@ -48,7 +48,7 @@ export const GBT42748_MODEL: GradingModel = {
     technical: { label: '技术价值', weight: 30, indicators: { ipcBreadth: 35, citations: 40, overseas: 25 } },
     economic: { label: '经济价值', weight: 35, indicators: { sei: 25, maintenance: 25, pledge: 15, award: 15, deals: 20 } },
   },
-  thresholds: { A: 70, B: 55, C: 40 },
+  thresholds: { A: 60, B: 50, C: 40 },
   pledgeHighFen: 1_000_000_000,
 };
 
@@ -61,7 +61,7 @@ export const PVA2012_MODEL: GradingModel = {
     technical: { label: '技术价值度 TVD', weight: 30, indicators: { ipcBreadth: 50, citations: 50 } },
     economic: { label: '经济价值度 EVD', weight: 30, indicators: { sei: 20, deals: 30, maintenance: 20, pledge: 15, award: 15 } },
   },
-  thresholds: { A: 70, B: 55, C: 40 },
+  thresholds: { A: 60, B: 50, C: 40 },
   pledgeHighFen: 1_000_000_000,
 };
 

@@ -36,7 +36,7 @@ export async function importPatents(db: Queryable, actor: Actor, filename: strin
       rejectedCount++;
       for (const e of errors) if (rejected.length < MAX_REPORTED) rejected.push(e);
     } else if (record) records.push(record);
-    if (total % 1000 === 0) progress(total, 0, `已校验 ${total} 行`);
+    if (total % 1000 === 0) progress(total, total, `已校验 ${total} 行（写入前逐行校验）`);
   }
   if (total === 0) throw new AppError('IMPORT_REJECTED', '文件中没有数据行（第一行应为表头）', { rejected: [], total: 0 });
   if (rejectedCount && !opts.validOnly) {

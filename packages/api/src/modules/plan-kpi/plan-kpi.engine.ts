@@ -52,7 +52,9 @@ export function computableIndicators(tables: ReadonlySet<string>): Set<Indicator
  * The SQL giving every indicator per (group, year) for the records whose region starts with $1 (a LIKE pattern),
  * dated in [$3, $2]. L = the length of the region-code prefix to group by (2 province, 4 city, 6 county).
  */
-export function indicatorSql(L: number, t: ReadonlySet<string>): string {
+export function indicatorSql(L: number, t: ReadonlySet<string>, full = false): string {
+  /** Restrict the deal CTEs to the deals touched in [$3, $2] (a partial year); the full build reads every deal. */
+  const only = (col: string) => (full ? '' : ` and ${col} in (select id from ids)`);
   const parts: string[] = [
     // patent-deals into SMEs, contract amounts once per deal, university → SME, SOE → SME, licences + transfers
     `select x.ind, per.grp, d.y, x.v from per join d on d.id = per.deal_id and d.cd >= $3::date left join g on g.deal_id = d.id join rin on rin.deal_id = d.id
@@ -125,24 +127,24 @@ export function indicatorSql(L: number, t: ReadonlySet<string>): string {
   }
   return `
     with ids as (
-      select id from deals where contract_date between $3::date and $2::date
+      select id from deals where ${full ? 'false' : 'contract_date between $3::date and $2::date'}
       union
-      select deal_id from deal_payments where received_date between $3::date and $2::date
+      select deal_id from deal_payments where ${full ? 'false' : 'received_date between $3::date and $2::date'}
     ), d as (
       select d.id, d.kind, d.contract_date as cd, d.contract_amount_fen as amt, extract(year from d.contract_date)::int as y, coalesce(c.np, 0) as np
-        from deals d join ids on ids.id = d.id
-        left join (select deal_id, count(*)::int as np from deal_patents where deal_id in (select id from ids) group by deal_id) c on c.deal_id = d.id
-       where ${DEAL_COUNTS} and d.contract_date <= $2::date
+        from deals d
+        left join (select deal_id, count(*)::int as np from deal_patents where true${only('deal_id')} group by deal_id) c on c.deal_id = d.id
+       where ${DEAL_COUNTS} and d.contract_date <= $2::date${only('d.id')}
     ), g as (
       select deal_id, bool_or(org_type in ${UNIV}) as univ, bool_or(org_type = 'soe') as soe,
              min(region_code) filter (where org_type in ${UNIV}) as univ_region
-        from deal_parties where side = 'out' and deal_id in (select id from ids) group by deal_id
+        from deal_parties where side = 'out'${only('deal_id')} group by deal_id
     ), rin as (
       select deal_id, count(*)::int as n_in, min(region_code) filter (where ${SME}) as first_sme_region
-        from deal_parties where side = 'in' and deal_id in (select id from ids) group by deal_id
+        from deal_parties where side = 'in'${only('deal_id')} group by deal_id
     ), per as (
       select deal_id, left(region_code, ${L}) as grp, count(*) filter (where ${SME})::int as n_sme, count(*)::int as n_in
-        from deal_parties where side = 'in' and region_code like $1 and deal_id in (select id from ids) group by 1, 2
+        from deal_parties where side = 'in' and region_code like $1${only('deal_id')} group by 1, 2
     )
     select ind as indicator, grp, y as year, sum(v) as value from (
       ${parts.join('\n      union all\n      ')}
@@ -155,7 +157,7 @@ const MIN_DATE = '0001-01-01';
 export async function loadRawRows(db: Queryable, prefix: string, asOf: string, from = MIN_DATE, groupLen?: number, tables?: ReadonlySet<string>): Promise<IndicatorRow[]> {
   if (!/^\d{0,6}$/.test(prefix)) throw new Error('bad prefix');
   const t = tables ?? (await presentTables(db));
-  const rows = await query<{ indicator: string; grp: string; year: number; value: number | string }>(db, indicatorSql(groupLen ?? prefix.length, t), [`${prefix}%`, asOf, from]);
+  const rows = await query<{ indicator: string; grp: string; year: number; value: number | string }>(db, indicatorSql(groupLen ?? prefix.length, t, from === MIN_DATE), [`${prefix}%`, asOf, from]);
   return rows.filter((r) => isIndicatorCode(r.indicator)).map((r) => ({ indicator: r.indicator as IndicatorCode, grp: String(r.grp).trim(), year: Number(r.year), value: Number(r.value) }));
 }
 
@@ -171,7 +173,7 @@ export async function ensureCube(db: Queryable): Promise<number> {
     if (again[0] && !again[0].dirty) return;
     await query(tx, `update kpi_cube_state set dirty = false where id = 1`);
     await query(tx, `delete from kpi_cube`);
-    await query(tx, `insert into kpi_cube (indicator, region_code, year, value) select indicator, grp, year, value from (${indicatorSql(6, tables)}) as c`,
+    await query(tx, `insert into kpi_cube (indicator, region_code, year, value) select indicator, grp, year, value from (${indicatorSql(6, tables, true)}) as c`,
       ['%', '9999-12-31', MIN_DATE]);
     await query(tx, `update kpi_cube_state set built_at = now(), build_ms = $1 where id = 1`, [Math.round(performance.now() - t0)]);
   });
