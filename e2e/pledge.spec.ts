@@ -85,9 +85,9 @@ describe('pledge financing and product filing', () => {
     await bank.getByTestId('act-release').click();
     await ok(bank);
     await waitText(bank, 'pledge-state', '已解除质押');
-    // another bank cannot see the loan
-    const other = await apiAs<{ total: number }>(bank, 'GET', '/pledges');
-    assert.ok(other.total >= 1);
+    // the bank's list holds its loan, released
+    const mine = await apiAs<{ items: { id: number; state: string }[] }>(bank, 'GET', '/pledges?state=released');
+    assert.ok(mine.items.some((x) => `/pledges/${x.id}` === pledgeUrl));
 
     // the SME sees the released pledge
     await sme.goto(pledgeUrl);
@@ -130,5 +130,21 @@ describe('pledge financing and product filing', () => {
     await sme.getByTestId('filing-reports').filter({ hasText: '1,250 万元' }).waitFor();
     assert.match(await sme.getByTestId('filing-reports').innerText(), new RegExp(`${Number(today.slice(0, 4)) - 1}[\\s\\S]*1,250 万元[\\s\\S]*35`));
     await shot(sme, 'product-filing-report');
+  });
+
+  it('shows events, registries and typical cases to the public, and service visits (家次) to the agency', async () => {
+    const anon = await newPage(browser);
+    await anon.goto('/events');
+    await anon.getByRole('link', { name: '（示例）智能装备专利成果路演' }).click();
+    await anon.getByText('展示项目', { exact: true }).first().waitFor();
+    await shot(anon, 'event-detail');
+    await anon.goto('/registry?kind=typical_case');
+    await anon.getByRole('link', { name: '（示例）高校专利“先用后付”许可中小企业' }).click();
+    await anon.getByText('先使用后付费').first().waitFor();
+    const agent = await newPage(browser);
+    await login(agent, 'agent');
+    await agent.goto('/service-records');
+    await agent.getByTestId('service-visits').filter({ hasText: '服务 3 家次' }).waitFor();
+    await shot(agent, 'service-records');
   });
 });

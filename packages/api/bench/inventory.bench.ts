@@ -68,7 +68,7 @@ async function generate(db: Queryable, n: number, seed: number, progress: Progre
       const t = titles[Math.floor(r() * titles.length)];
       const year = 2004 + (k % 20);
       const typeDigit = Math.floor(k / 20) % 3 === 2 ? '2' : '1';
-      const body = `${year}${typeDigit}${String(9_000_000 + Math.floor(k / 40)).padStart(7, '0')}`;
+      const body = `${year}${typeDigit}${String(9_000_000 + Math.floor(k / 20)).padStart(7, '0')}`;
       const filing = addDays(`${year}-01-01`, Math.floor(r() * 360));
       const grant = r() < 0.7 ? addDays(filing, typeDigit === '1' ? 600 + Math.floor(r() * 900) : 200 + Math.floor(r() * 200)) : null;
       const lapsed = grant ? r() < 0.2 : r() < 0.1;

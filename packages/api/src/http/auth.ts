@@ -25,20 +25,25 @@ type SessionRow = {
 };
 
 /** Idle timeout in minutes: the security settings (cached 5 s), or SESSION_TTL_MINUTES when none were saved. */
-const idleCache = new WeakMap<Db, { at: number; minutes: number | null }>();
-async function idleMinutes(db: Db, config: Config): Promise<number> {
+type Cached = { at: number; minutes: number | null; totpForAdmins: boolean };
+const idleCache = new WeakMap<Db, Cached>();
+async function sessionSettings(db: Db): Promise<Cached> {
   const c = idleCache.get(db);
-  if (c && Date.now() - c.at < 5000) return c.minutes ?? config.SESSION_TTL_MINUTES;
+  if (c && Date.now() - c.at < 5000) return c;
   const row = await queryOne<{ n: number }>(db, `select 1 as n from security_settings where id = 1`);
-  const minutes = row ? (await getSettings(db)).idleMinutes : null;
-  idleCache.set(db, { at: Date.now(), minutes });
-  return minutes ?? config.SESSION_TTL_MINUTES;
+  const s = row ? await getSettings(db) : null;
+  const v = { at: Date.now(), minutes: s?.idleMinutes ?? null, totpForAdmins: s?.totpRequiredForAdmins ?? false };
+  idleCache.set(db, v);
+  return v;
 }
 /** Forget cached settings (after they change). */
 export const forgetSecuritySettings = (db: Db): void => { idleCache.delete(db); };
 
 /** Actions a user who must change the password may still perform. */
 const WHILE_MUST_CHANGE = new Set(['auth.me', 'auth.changePassword', 'auth.logout', 'security.policyRead', 'auth.login', 'system.health']);
+/** Actions an administrator without a second factor may perform when the settings require one. */
+const WHILE_TOTP_MISSING = new Set([...WHILE_MUST_CHANGE, 'security.totpSetup', 'security.totpActivate']);
+const ADMIN_ROLES = new Set<Role>(['platform_admin', 'auditor']);
 
 /** Create a session; returns the raw token (cookie) and the CSRF token. */
 export async function createSession(db: Db, config: Config, userId: number, ip: string | null, userAgent: string | null): Promise<{ token: string; csrf: string }> {
@@ -66,7 +71,7 @@ export function clearSessionCookies(reply: FastifyReply): void {
 }
 
 /** Resolve the actor from the session cookie; enforce idle and absolute expiry. */
-async function loadActor(db: Db, config: Config, req: FastifyRequest): Promise<{ actor: Actor; csrf: string; mustChange: boolean } | null> {
+async function loadActor(db: Db, config: Config, req: FastifyRequest): Promise<{ actor: Actor; csrf: string; mustChange: boolean; totpMissing: boolean } | null> {
   const token = req.cookies?.[SESSION_COOKIE];
   if (!token) return null;
   const id = hashToken(token);
@@ -77,8 +82,9 @@ async function loadActor(db: Db, config: Config, req: FastifyRequest): Promise<{
       where s.id = $1`, [id]);
   if (!s || s.revoked_at || s.status !== 'active') return null;
   const now = Date.now();
+  const settings = await sessionSettings(db);
   const verdict = sessionVerdict({ createdAt: s.created_at.getTime(), lastSeenAt: s.last_seen_at.getTime() }, now,
-    { idleMinutes: await idleMinutes(db, config), absoluteHours: config.SESSION_ABSOLUTE_HOURS });
+    { idleMinutes: settings.minutes ?? config.SESSION_TTL_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS });
   if (s.expires_at.getTime() <= now || !verdict.valid) {
     await revokeSession(db, id);
     return null;
@@ -88,6 +94,8 @@ async function loadActor(db: Db, config: Config, req: FastifyRequest): Promise<{
     actor: { userId: s.user_id, username: s.username, role: s.role, orgId: s.org_id, regionCode: s.region_code, ip: req.ip, sessionId: id },
     csrf: s.csrf_token,
     mustChange: s.must_change_password,
+    totpMissing: settings.totpForAdmins && ADMIN_ROLES.has(s.role)
+      && !(await queryOne(db, `select 1 from user_totp where user_id = $1 and enabled`, [s.user_id])),
   };
 }
 
@@ -102,11 +110,19 @@ function sameToken(a: string, b: string): boolean {
  * Every /api route must name an action of the permission table (checked when the route is added);
  * the preValidation hook (before body validation, so strangers learn nothing from 400s) resolves the actor, checks CSRF on cookie-authenticated writes, and applies the table.
  */
+export type RouteEntry = { method: string; url: string; action: string };
+const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
+/** Every /api/v1 route with its action, as registered (the authorisation matrix test walks this). */
+export const routeTableOf = (app: FastifyInstance): readonly RouteEntry[] => routeTables.get(app) ?? [];
+
 export function registerAuth(app: FastifyInstance, db: Db, config: Config): void {
   app.decorateRequest('actor', null);
+  const table: RouteEntry[] = [];
+  routeTables.set(app, table);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1')) return;
     const action = route.config?.action;
+    for (const m of [route.method].flat()) if (m !== 'HEAD' && action) table.push({ method: m, url: route.url, action });
     if (!action || !PERMISSIONS[action]) {
       throw new Error(`route ${route.method} ${route.url} has no known action in the permission table (config.action = ${String(action)})`);
     }
@@ -124,6 +140,9 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config): void
     }
     if (loaded?.mustChange && !WHILE_MUST_CHANGE.has(action)) {
       throw new AppError('FORBIDDEN', '请先修改密码（首次登录或密码已到期）', { mustChangePassword: true });
+    }
+    if (loaded?.totpMissing && !WHILE_TOTP_MISSING.has(action)) {
+      throw new AppError('FORBIDDEN', '管理员须先在“账户与安全”中绑定动态口令（双因素认证）', { totpSetupRequired: true });
     }
     if (!isAllowed(action, req.actor?.role ?? null)) {
       if (!req.actor) throw new AppError('UNAUTHENTICATED', '请先登录');

@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from '../common/dates.ts';
 import { yearOf } from '../common/dates.ts';
-import type { Fen } from '../common/money.ts';
+import { formatYuan, type Fen } from '../common/money.ts';
 import {
   isSme, ORG_TYPE_LABELS, PATENT_TYPE_LABELS, SIZE_CLASS_LABELS,
   type LegalStatus, type OrgType, type PatentType, type SizeClass,
@@ -298,7 +298,7 @@ export function assessClaim(policy: PolicyHeader, terms: PolicyTerms, applicant:
   const amount = computeAmount(terms, amountInputsOf(record, ctx));
   for (const m of amount.missingInputs) if (!missing.includes(m)) missing.push(m);
   const positive = amount.amountFen > 0;
-  checks.push({ code: 'AMOUNT', ok: positive, message: positive ? `可资助金额 ${(amount.amountFen / 100).toFixed(2)} 元` : `可资助金额为 0（${amount.limitedBy.join('、') || '按规则计算为 0'}）` });
+  checks.push({ code: 'AMOUNT', ok: positive, message: positive ? `可资助金额 ${formatYuan(amount.amountFen)} 元` : `可资助金额为 0（${amount.limitedBy.join('、') || '按规则计算为 0'}）` });
   const eligible = checks.every((c) => c.ok) && missing.length === 0;
   return { eligible, itemKey, checks, missingEvidence: missing, amount };
 }

@@ -7,13 +7,13 @@ import { validateApplicationNumber } from '@zhuanhua/domain/patent/patent-number
 import { mapDealHeaders, parseDealRow, type DealImportField, type DealImportRow, type RowError } from '@zhuanhua/domain/deal/deal.import.ts';
 import { DEAL_STATES, type DealInput } from '@zhuanhua/domain/deal/deal.schemas.ts';
 import { transferEffectiveDate } from '@zhuanhua/domain/deal/deal.rules.ts';
-import { inTx, query, queryOne, type Queryable } from '../../db/client.ts';
+import { inTx, queryOne, type Queryable } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { audit } from '../../lib/audit.ts';
 import { readTable } from '../../lib/tabular.ts';
 import type { Progress } from '../../jobs/jobs.ts';
 import { applyHolderChange, createDealTx, snapshotParties } from './deal.service.ts';
-import { getDealRow, insertHistory, insertPayment } from './deal.repo.ts';
+import { insertHistory, insertPayment, type DealRow } from './deal.repo.ts';
 
 export type DealImportResult = { total: number; imported: number; rejectedCount: number; rejected: RowError[]; ids: number[] };
 const MAX_REPORTED = 1000;
@@ -96,11 +96,10 @@ async function writeRow(tx: Queryable, actor: Actor, r: Ready, today: string): P
     schedule: [], pledgeeConsent: false, note: v.note ?? `第 ${r.row} 行导入`,
   };
   // Historical facts are recorded as they happened: the cross-rules apply to new deals, not to the baseline.
-  const id = await createDealTx(tx, actor, input, { today, source: 'import', state: v.state, skipConflicts: true });
+  const id = await createDealTx(tx, actor, input, { today, source: 'import', state: v.state, skipConflicts: true, bulk: true });
   // History: the path the deal went through, dated with what the row says.
   const path = DEAL_STATES.slice(1, DEAL_STATES.indexOf(v.state === 'terminated' ? 'signed' : v.state) + 1)
     .filter((s) => s !== 'registered' || v.registrationNo);
-  await query(tx, `delete from deal_state_history where deal_id = $1`, [id]);
   let from: string | null = null;
   for (const s of path) { await insertHistory(tx, id, from, s, s === 'registered' && v.registrationDate ? v.registrationDate : v.contractDate, '历史交易导入', actor.userId); from = s; }
   if (v.state === 'terminated') await insertHistory(tx, id, from, 'terminated', v.contractDate, '历史交易导入（已终止）', actor.userId);
@@ -108,7 +107,7 @@ async function writeRow(tx: Queryable, actor: Actor, r: Ready, today: string): P
   if (v.kind !== 'licence' && ['registered', 'performing', 'completed'].includes(v.state)) {
     const eff = transferEffectiveDate({ kind: v.kind, registrationDate: v.registrationDate, effectiveDate: v.effectiveDate, contractDate: v.contractDate }) ?? v.contractDate;
     const parties = await snapshotParties(tx, input.parties, v.contractDate);
-    await applyHolderChange(tx, (await getDealRow(tx, id))!, parties, r.patentIds, eff);
+    await applyHolderChange(tx, { id } as DealRow, parties, r.patentIds, eff);
   }
   return id;
 }

@@ -145,4 +145,17 @@ describe('deal ledger API', () => {
     expect(second.statusCode).toBe(422);
     expect(second.json()).toMatchObject({ details: { code: 'EXCLUSIVE_LICENCE_IN_FORCE' } });
   });
+
+  it('edits a draft (whole replacement), but not a signed deal', async () => {
+    const body = { kind: 'licence', licenceKind: 'ordinary', title: '传感器普通许可', contractDate: '2024-06-01', contractAmountFen: 500_000, patentIds: [patentId],
+      parties: [{ side: 'out', orgId: smeId }, { side: 'in', orgId: otherId }] };
+    const id = ((await post('/api/v1/deals', smeH, body)).json() as { id: number }).id;
+    const put = await app.inject({ method: 'PUT', url: `/api/v1/deals/${id}`, headers: smeH, payload: { ...body, title: '传感器普通许可（修订）', contractAmountFen: 600_000, schedule: [{ dueDate: '2024-07-01', amountFen: 600_000 }] } });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toMatchObject({ title: '传感器普通许可（修订）', contractAmount: { fen: 600_000 }, schedule: [{ dueDate: '2024-07-01' }] });
+    expect((await app.inject({ method: 'PUT', url: `/api/v1/deals/${id}`, headers: otherH, payload: body })).statusCode).toBe(200); // the licensee is a party too
+    expect((await post(`/api/v1/deals/${id}/transitions`, smeH, { to: 'signed', date: '2024-06-01' })).statusCode).toBe(200);
+    const late = await app.inject({ method: 'PUT', url: `/api/v1/deals/${id}`, headers: smeH, payload: body });
+    expect(late.statusCode).toBe(409);
+  });
 });

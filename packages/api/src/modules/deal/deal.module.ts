@@ -1,5 +1,6 @@
 import type { ModuleDef } from '../registry.ts';
 import { dealRoutes } from './deal.routes.ts';
 import { dealCli } from './deal.cli.ts';
+import { seedDealDemo } from './deal.demo.ts';
 
-export default { name: 'deal', routes: dealRoutes, cli: dealCli } satisfies ModuleDef;
+export default { name: 'deal', routes: dealRoutes, cli: dealCli, seedDemo: seedDealDemo } satisfies ModuleDef;

@@ -10,7 +10,7 @@ import { attachment, writeXlsx, XLSX_MIME } from '../../lib/excel-export.ts';
 import { readUpload } from '../../http/upload.ts';
 import { todayCn } from './deal.clock.ts';
 import { idempotencyKeyOf, withIdempotency } from './deal.idempotency.ts';
-import { createDealTx, dealDetail, dealList, recordPaymentTx, transitionDeal } from './deal.service.ts';
+import { createDealTx, dealDetail, dealList, recordPaymentTx, transitionDeal, updateDraftTx } from './deal.service.ts';
 import { presentDealDetail, presentDealSummary } from './deal.presenter.ts';
 import { importDeals } from './deal.import.ts';
 
@@ -35,6 +35,13 @@ export async function dealRoutes(app: FastifyInstance, deps: Deps): Promise<void
       return { status: 201, body: presentDealDetail(await dealDetail(tx, actor, id, todayCn())) };
     });
     return reply.status(out.status).header('idempotent-replayed', String(out.replayed)).send(out.body);
+  });
+  r.put('/deals/:id', { config: { action: 'deal.update' }, schema: { tags, params: idParam, body: dealInput, description: '修改草稿（整体替换）' } }, async (req) => {
+    const actor = requireActor(req);
+    return inTx(deps.db, async (tx) => {
+      await updateDraftTx(tx, actor, req.params.id, req.body, todayCn());
+      return presentDealDetail(await dealDetail(tx, actor, req.params.id, todayCn()));
+    });
   });
   r.post('/deals/:id/transitions', { config: { action: 'deal.transition' }, schema: { tags, params: idParam, body: transitionInput } }, async (req) => {
     const actor = requireActor(req);

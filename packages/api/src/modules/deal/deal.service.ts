@@ -116,7 +116,11 @@ export async function applyHolderChange(tx: Queryable, d: DealRow, parties: { si
   }
 }
 
-export type CreateOptions = { today: string; source?: 'platform' | 'import' | 'open_licence' | 'event'; state?: DealState; skipConflicts?: boolean; externalRef?: string | null };
+export type CreateOptions = {
+  today: string; source?: 'platform' | 'import' | 'open_licence' | 'event'; state?: DealState; skipConflicts?: boolean; externalRef?: string | null;
+  /** Bulk import: the caller writes the history and one audit entry for the whole file. */
+  bulk?: boolean;
+};
 
 /** Creates a deal (draft unless told otherwise) with its parties as of the deal date, patents and schedule. */
 export async function createDealTx(tx: Queryable, actor: Actor, input: DealInput, o: CreateOptions): Promise<number> {
@@ -145,10 +149,11 @@ export async function createDealTx(tx: Queryable, actor: Actor, input: DealInput
   for (const p of parties) await insertParty(tx, id, { ...p, role: partyRole(input.kind, p.side) });
   await insertDealPatents(tx, id, input.patentIds);
   await insertSchedule(tx, id, input.schedule);
-  await insertHistory(tx, id, null, state, input.contractDate ?? o.today, null, actor.userId);
-  const row = (await getDealRow(tx, id))!;
-  if (state !== 'draft' && state !== 'terminated') await recordUses(tx, row, parties, input.patentIds, actor);
-  await audit(tx, actor, { action: 'deal.create', entity: 'deal', entityId: id, after: { ...input, state, parties } });
+  if (!o.bulk) await insertHistory(tx, id, null, state, input.contractDate ?? o.today, null, actor.userId);
+  if (state !== 'draft' && state !== 'terminated') {
+    await recordUses(tx, { id, kind: input.kind, contract_date: input.contractDate ?? null, effective_date: input.effectiveDate ?? null, end_date: input.endDate ?? null, title: input.title } as DealRow, parties, input.patentIds, actor);
+  }
+  if (!o.bulk) await audit(tx, actor, { action: 'deal.create', entity: 'deal', entityId: id, after: { ...input, state, parties } });
   return id;
 }
 
@@ -207,4 +212,33 @@ export async function dealList(db: Queryable, actor: Actor, q: DealListQuery) {
   const ids = rows.map((r) => r.id);
   const [parties, patents] = ids.length ? await Promise.all([partiesOf(db, ids), patentsOf(db, ids)]) : [[], []];
   return { rows, total, parties, patents };
+}
+
+/** Replaces a draft's content (parties re-snapshotted, patents and schedule rewritten); only drafts can be edited. */
+export async function updateDraftTx(tx: Queryable, actor: Actor, id: number, input: DealInput, today: string): Promise<void> {
+  assertCanWrite(actor);
+  const before = await loadVisibleDeal(tx, actor, id, true);
+  if (before.state !== 'draft') throw new AppError('ILLEGAL_TRANSITION', '只有草稿可以修改，已签订的交易请通过状态变更处理', { state: before.state });
+  const patents = await loadPatents(tx, input.patentIds);
+  const parties = await snapshotParties(tx, input.parties, input.contractDate ?? null);
+  if (!isOffice(actor) && actor.role !== 'service_agent' && !parties.some((p) => p.orgId === actor.orgId)) {
+    throw new AppError('RULE_VIOLATION', '只能登记本机构作为当事方的交易', { code: 'NOT_A_PARTY' });
+  }
+  const problems = scheduleProblems(input.contractAmountFen, input.amountBasis, input.schedule, input.contractDate ?? null);
+  if (problems.length) throw new AppError('VALIDATION', problems[0], problems.map((m) => ({ path: 'schedule', message: m })));
+  await checkConflicts(tx, patents, {
+    kind: input.kind, licenceKind: input.licenceKind, start: input.effectiveDate ?? input.contractDate ?? today, end: input.endDate ?? null,
+    territory: input.territory ?? null, field: input.field ?? null, pledgeeConsent: input.pledgeeConsent, excludeDealId: id,
+  });
+  await query(tx, `update deals set kind = $2, licence_kind = $3, title = $4, contract_date = $5, effective_date = $6, end_date = $7, contract_amount_fen = $8,
+                   amount_basis = $9, registration_no = $10, registration_date = $11, note = $12, territory = $13, field = $14, pledgee_consent = $15, updated_at = now() where id = $1`,
+    [id, input.kind, input.licenceKind ?? null, input.title, input.contractDate ?? null, input.effectiveDate ?? null, input.endDate ?? null, input.contractAmountFen,
+      input.amountBasis, input.registrationNo ?? null, input.registrationDate ?? null, input.note ?? null, input.territory ?? null, input.field ?? null, input.pledgeeConsent]);
+  await query(tx, `delete from deal_parties where deal_id = $1`, [id]);
+  await query(tx, `delete from deal_patents where deal_id = $1`, [id]);
+  await query(tx, `delete from deal_schedule where deal_id = $1`, [id]);
+  for (const p of parties) await insertParty(tx, id, { ...p, role: partyRole(input.kind, p.side) });
+  await insertDealPatents(tx, id, input.patentIds);
+  await insertSchedule(tx, id, input.schedule);
+  await audit(tx, actor, { action: 'deal.update', entity: 'deal', entityId: id, before, after: { ...input, parties } });
 }

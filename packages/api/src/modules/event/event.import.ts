@@ -11,6 +11,7 @@ export const EVENT_TEMPLATE = ['活动名称', '活动类型', '主办单位', '
 type Rec = { title: string; kind: EventKind; organiserName: string; organiserOrgId: number | null; date: string; online: boolean; place: string | null; industry: string | null; parks: string | null; state: 'planned' | 'held' | 'closed' };
 
 export async function importEvents(db: Queryable, actor: Actor, filename: string, buf: Buffer, validOnly: boolean, progress?: Progress) {
+  const orgs = new Map<string, Awaited<ReturnType<typeof orgIdByName>>>();
   return runImport<Rec>({
     db, actor, filename, buf, validOnly, entity: 'event', progress,
     parse: async (row, c) => {
@@ -23,7 +24,7 @@ export async function importEvents(db: Queryable, actor: Actor, filename: string
       if (!kind) err('活动类型', `活动类型须为：${EVENT_KINDS.map((k) => EVENT_KIND_LABELS[k]).join('、')}`);
       const organiserName = pick(c, ['主办单位']);
       if (organiserName.length < 2) err('主办单位', '缺少主办单位');
-      const org = organiserName ? await orgIdByName(db, organiserName) : undefined;
+      const org = organiserName ? await orgIdByName(db, organiserName, orgs) : undefined;
       const date = parseLooseDate(pick(c, ['活动日期', '日期']));
       if (!date) err('活动日期', '活动日期缺失或格式不正确');
       const onlineRaw = pick(c, ['线上']);

@@ -53,7 +53,7 @@ export async function eventRoutes(app: FastifyInstance, deps: Deps): Promise<voi
     const buf = await writeXlsx([{ name: '活动导入模板', columns: EVENT_TEMPLATE.map((h) => ({ header: h, key: h, width: 16 })), rows: [] }]);
     return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment('活动导入模板.xlsx')).send(buf);
   });
-  r.post('/imports/events', { config: { action: 'event.import' }, schema: { tags, consumes: ['multipart/form-data'] } }, async (req, reply) => {
+  r.post('/imports/events', { config: { action: 'event.import', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags, consumes: ['multipart/form-data'] } }, async (req, reply) => {
     const actor = requireActor(req);
     const { filename, buf, fields } = await readUpload(req);
     const jobId = await deps.jobs.start('event.import', actor, (p) => importEvents(db, actor, filename, buf, fields.mode === 'valid-only', p).then((x) => ({ ...x, ids: undefined })));

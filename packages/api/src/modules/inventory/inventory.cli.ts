@@ -32,16 +32,16 @@ export function inventoryCli(program: Command, ctx: CliContext): void {
         bySei: s!.bySei.map((x) => ({ code: x.key, name: x.label, count: x.count })),
         byIndustry: s!.byIndustry.map((x) => ({ code: x.key, name: x.label, count: x.count })),
         industryNote: s!.industryNote,
-        batch: { runId: res.runId, batchNo: res.batchNo, seconds: (Date.now() - t) / 1000,
-          sincePrevious: res.diff ? { previousBatchNo: res.diff.previousBatchNo, entered: res.diff.enteredCount, left: res.diff.leftCount, gradeChanged: res.diff.gradeChangedCount, unchanged: res.diff.unchanged } : null },
       };
+      const seconds = (Date.now() - t) / 1000;
+      const since = res.diff ? `与 ${res.diff.previousBatchNo} 比较：新入库 ${res.diff.enteredCount}，出库 ${res.diff.leftCount}，分级变化 ${res.diff.gradeChangedCount}` : '首次盘点（无上一批次）';
+      // the batch (number, timing, change since the previous run) goes to stderr so that stdout is the same for the same data
+      process.stderr.write(`已保存盘点批次 ${res.batchNo}（ID ${res.runId}）；${since}；用时 ${seconds.toFixed(1)} 秒\n`);
       ctx.print(!!o.json, result, () => [
-        `${res.batchNo}：基准日 ${res.asOf}，盘点 ${res.scanned} 件，入库沉睡专利 ${res.poolSize} 件（高校院所 ${result.byPool.univ}，国有企业 ${result.byPool.soe}），其中高价值发明专利 ${result.highValueInPool} 件`,
+        `基准日 ${res.asOf}，盘点 ${res.scanned} 件，入库沉睡专利 ${res.poolSize} 件（高校院所 ${result.byPool.univ}，国有企业 ${result.byPool.soe}），其中高价值发明专利 ${result.highValueInPool} 件`,
         `按分级：${s!.byGrade.map((g) => `${g.key} ${g.count}`).join('，')}`,
         `按战略性新兴产业：${s!.bySei.map((x) => `${x.label} ${x.count}`).join('，')}`,
         `按国民经济行业（${s!.industryNote}）：${s!.byIndustry.slice(0, 10).map((x) => `${x.label} ${x.count}`).join('，')}${s!.byIndustry.length > 10 ? ' …' : ''}`,
-        result.batch.sincePrevious ? `与 ${result.batch.sincePrevious.previousBatchNo} 比较：新入库 ${result.batch.sincePrevious.entered}，出库 ${result.batch.sincePrevious.left}，分级变化 ${result.batch.sincePrevious.gradeChanged}` : '首次盘点',
-        `用时 ${result.batch.seconds.toFixed(1)} 秒`,
       ].join('\n'));
     });
 }

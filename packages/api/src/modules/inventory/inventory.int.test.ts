@@ -6,6 +6,9 @@ import { appNo, buildOrganisation, buildPatent, buildUser, login } from '../../.
 import { query } from '../../db/client.ts';
 import { SYSTEM_ACTOR } from '../../http/actor.ts';
 import { createRun, executeRun, explainPatent } from './inventory.service.ts';
+import { Command } from 'commander';
+import type { CliContext } from '../../cli/context.ts';
+import { inventoryCli } from './inventory.cli.ts';
 
 let deps: TestDeps;
 let app: FastifyInstance;
@@ -127,6 +130,8 @@ describe('inventory API', () => {
     await waitJob(h, jobId);
     const run = (await app.inject({ url: `/api/v1/inventory/runs/${runId}`, headers: h })).json() as { scope: string; holderId: number; poolSize: number };
     expect(run).toMatchObject({ scope: 'holder', holderId: univId, poolSize: 2 }); // forced to its own scope
+    expect((run as unknown as { summary: { poolSize: number } }).summary.poolSize).toBe(2);
+    expect((await app.inject({ url: `/api/v1/inventory/runs/${runId}/items`, headers: h })).json()).toMatchObject({ total: 2 });
     const other = await login(app, 'other-admin');
     expect((await app.inject({ url: `/api/v1/inventory/runs/${runId}`, headers: other })).statusCode).toBe(404);
     expect((await app.inject({ url: `/api/v1/inventory/patents/${ids.sleeping}/explain?asOf=2024-12-31`, headers: other })).statusCode).toBe(404);
@@ -175,5 +180,32 @@ describe('inventory API', () => {
     const u = await login(app, 'univ-admin');
     expect((await app.inject({ method: 'PUT', url: '/api/v1/inventory/config', headers: u, payload: { presetId: 'gbt42748-2023' } })).statusCode).toBe(403);
     await app.inject({ method: 'PUT', url: '/api/v1/inventory/config', headers: h, payload: { presetId: 'gbt42748-2023' } });
+  });
+});
+
+describe('CLI: zhuanhua inventory --as-of DATE --json', () => {
+  it('prints the pool size and the counts by grade and industry; twice gives the same output', async () => {
+    const out: string[] = [];
+    const ctx = {
+      withDeps: (fn: (d: typeof deps) => Promise<unknown>) => fn(deps),
+      progress: () => ({ cb: () => undefined, stop: () => undefined }),
+      print: (_json: boolean, value: unknown) => { out.push(JSON.stringify(value)); },
+    } as unknown as CliContext;
+    const errWrite = process.stderr.write;
+    process.stderr.write = (() => true) as typeof process.stderr.write;
+    try {
+      for (let i = 0; i < 2; i++) {
+        const program = new Command().exitOverride();
+        inventoryCli(program, ctx);
+        await program.parseAsync(['node', 'zhuanhua', 'inventory', '--as-of', '2024-12-31', '--json']);
+      }
+    } finally { process.stderr.write = errWrite; }
+    expect(out).toHaveLength(2);
+    expect(out[1]).toBe(out[0]);
+    const r = JSON.parse(out[0]) as { poolSize: number; byGrade: Record<string, number>; byIndustry: { code: string; count: number }[]; industryNote: string };
+    expect(r.poolSize).toBe(4);
+    expect(Object.values(r.byGrade).reduce((a, b) => a + b, 0)).toBe(4);
+    expect(r.byIndustry.reduce((a, b) => a + b.count, 0)).toBe(4);
+    expect(r.industryNote).toBe('近似对照（人工整理）');
   });
 });

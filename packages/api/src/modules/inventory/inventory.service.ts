@@ -75,7 +75,7 @@ export async function createRun(db: Queryable, actor: Actor, raw: InventoryRunIn
   });
 }
 
-const PAGE = 2000;
+const PAGE = 5000;
 const DIFF_LIST_MAX = 1000;
 
 /** Execute a run: stream the candidates page by page, keep the pool, then summarise and compare with the previous run. */
@@ -150,6 +150,7 @@ export async function visibleRun(db: Queryable, actor: Actor, id: number): Promi
 /** Item filter for a run as seen by the actor: organisation users see only their own patents in an office-wide run. */
 export function scopedItemFilter(actor: Actor, run: repo.RunRow, f: repo.ItemFilter): repo.ItemFilter {
   if (isOffice(actor) || actor.role === 'service_agent') return f;
+  if (run.scope === 'holder' && run.holder_id != null && run.holder_id === actor.orgId) return f; // its own run: all of it
   return { ...f, holderId: actor.orgId ?? -1 };
 }
 

@@ -1,4 +1,5 @@
 import type { ModuleDef } from '../registry.ts';
 import { licenceRoutes } from './licence.routes.ts';
+import { seedLicenceDemo } from './licence.demo.ts';
 
-export default { name: 'licence', routes: licenceRoutes } satisfies ModuleDef;
+export default { name: 'licence', routes: licenceRoutes, seedDemo: seedLicenceDemo } satisfies ModuleDef;

@@ -1,6 +1,6 @@
 /** JSON shapes of declarations, licences and pay-later figures. Amounts in fen with 元/万元 texts. */
 import { FEE_MODE_LABELS, DECLARATION_STATE_LABELS, type FeeMode } from '@zhuanhua/domain/licence/licence.schemas.ts';
-import { LICENCE_STATE_LABELS, feeCapWarnings } from '@zhuanhua/domain/licence/licence.rules.ts';
+import { LICENCE_STATE_LABELS, feeCapWarnings, licenceStateOn } from '@zhuanhua/domain/licence/licence.rules.ts';
 import { PATENT_TYPE_LABELS, type PatentType } from '@zhuanhua/domain';
 import { money } from '../deal/deal.presenter.ts';
 import type { DeclarationRow, LicenceRow } from './licence.repo.ts';
@@ -23,8 +23,10 @@ export function presentDeclaration(d: DeclarationRow, full = false) {
   };
 }
 
-export function presentLicence(l: LicenceRow) {
+export function presentLicence(l: LicenceRow, today: string) {
+  const now = licenceStateOn(l.state, { licensedFrom: l.licensed_from, licensedTo: l.licensed_to, trialEnd: l.trial_end }, today);
   return {
+    stateNow: now, stateNowLabel: LICENCE_STATE_LABELS[now],
     id: l.id, declarationId: l.declaration_id, dealId: l.deal_id, patentId: l.patent_id, applicationNumber: l.application_number, title: l.title,
     licensorOrgId: l.licensor_org_id, licensorName: l.licensor_name, licenseeOrgId: l.licensee_org_id, licenseeName: l.licensee_name,
     feeTerms: l.fee_terms, feeText: describeTerms(l.fee_terms), noticeDate: l.notice_date, paymentDate: l.payment_date,
@@ -33,10 +35,10 @@ export function presentLicence(l: LicenceRow) {
   };
 }
 
-export function presentLicenceDetail(x: Awaited<ReturnType<typeof licenceDetail>>) {
+export function presentLicenceDetail(x: Awaited<ReturnType<typeof licenceDetail>>, today: string) {
   return {
-    ...presentLicence(x.l),
-    stateNow: x.stateNow, stateNowLabel: LICENCE_STATE_LABELS[x.stateNow], role: x.role, territory: x.l.territory ?? null, otherTerms: x.l.other_terms ?? null,
+    ...presentLicence(x.l, today),
+    role: x.role, territory: x.l.territory ?? null, otherTerms: x.l.other_terms ?? null,
     dueTotal: money(x.dueTotalFen), outstanding: money(x.outstandingFen),
     dueItems: x.items.map((i) => ({ key: i.key, label: i.label, dueDate: i.dueDate, amount: money(i.amountFen), paid: money(i.paidFen), outstanding: money(i.amountFen - i.paidFen) })),
     reminders: x.reminders.map((r) => ({ ...r, outstanding: money(r.outstandingFen) })),

@@ -78,7 +78,7 @@ export async function licenceRoutes(app: FastifyInstance, deps: Deps): Promise<v
     const key = idempotencyKeyOf(req);
     const out = await withIdempotency(db, actor, 'licence.take', key, req.body, async (tx) => {
       const id = await takeLicence(tx, actor, req.body, key, todayCn());
-      return { status: 201, body: presentLicenceDetail(await licenceDetail(tx, actor, id, todayCn())) };
+      return { status: 201, body: presentLicenceDetail(await licenceDetail(tx, actor, id, todayCn()), todayCn()) };
     });
     return reply.status(out.status).header('idempotent-replayed', String(out.replayed)).send(out.body);
   });
@@ -87,10 +87,10 @@ export async function licenceRoutes(app: FastifyInstance, deps: Deps): Promise<v
     schema: { tags, querystring: pagingQuery.extend({ side: z.enum(['licensor', 'licensee']).optional(), state: z.enum(LICENCE_STATES).optional(), declarationId: z.coerce.number().int().positive().optional() }) },
   }, async (req) => {
     const { rows, total } = await licencesFor(db, requireActor(req), req.query, req.query);
-    return { items: rows.map(presentLicence), total };
+    return { items: rows.map((l) => presentLicence(l, todayCn())), total };
   });
   r.get('/licence/licences/:id', { config: { action: 'licence.read' }, schema: { tags, params: idParam } },
-    async (req) => presentLicenceDetail(await licenceDetail(db, requireActor(req), req.params.id, todayCn())));
+    async (req) => presentLicenceDetail(await licenceDetail(db, requireActor(req), req.params.id, todayCn()), todayCn()));
   r.get('/licence/licences/:id/document', { config: { action: 'licence.document' }, schema: { tags, params: idParam } }, async (req, reply) => {
     const l = await visibleLicence(db, requireActor(req), req.params.id);
     const buf = await licenceDocx(l, todayCn());
@@ -100,7 +100,7 @@ export async function licenceRoutes(app: FastifyInstance, deps: Deps): Promise<v
   r.post('/licence/licences/:id/reports', { config: { action: 'licence.reportUse' }, schema: { tags, params: idParam, body: useReportInput } }, async (req, reply) => {
     const actor = requireActor(req);
     await inTx(db, (tx) => reportUse(tx, actor, req.params.id, req.body, todayCn()));
-    return reply.status(201).send(presentLicenceDetail(await licenceDetail(db, actor, req.params.id, todayCn())));
+    return reply.status(201).send(presentLicenceDetail(await licenceDetail(db, actor, req.params.id, todayCn()), todayCn()));
   });
   r.post('/licence/licences/:id/payments', {
     config: { action: 'licence.recordPayment' },
@@ -115,7 +115,7 @@ export async function licenceRoutes(app: FastifyInstance, deps: Deps): Promise<v
   r.post('/licence/licences/:id/trial-decision', { config: { action: 'licence.decideTrial' }, schema: { tags, params: idParam, body: trialDecisionInput } }, async (req) => {
     const actor = requireActor(req);
     await inTx(db, (tx) => decideLicenceTrial(tx, actor, req.params.id, req.body, todayCn()));
-    return presentLicenceDetail(await licenceDetail(db, actor, req.params.id, todayCn()));
+    return presentLicenceDetail(await licenceDetail(db, actor, req.params.id, todayCn()), todayCn());
   });
   r.get('/licence/reminders', { config: { action: 'licence.reminders' }, schema: { tags, querystring: z.object({ asOf: isoDate.optional() }) } }, async (req) => {
     const items = await remindersFor(db, requireActor(req), req.query.asOf ?? todayCn());

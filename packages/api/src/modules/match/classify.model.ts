@@ -1,17 +1,22 @@
 /**
- * Demand classification learned from the IPC labels of the patents in the database: a multinomial
- * naive Bayes over jieba tokens and Chinese character bigrams (a patent with several subclasses counts
- * as one training example for each). Compact: feature ids, per-class sparse counts.
+ * Demand classification learned from the IPC labels of the patents in the database: multinomial naive
+ * Bayes over jieba tokens and Chinese character 1–3-grams. A patent with several subclasses counts as one
+ * example of each. The IPC Chinese titles of each subclass and its main groups are added as weak extra
+ * evidence (weight `ipcPrior`) for subclasses that have patents, so rare subclasses are not guesswork.
  */
-import { charBigrams, tokenize, WEAK_TERMS } from '../search/search.text.ts';
+import { tokenize } from '../search/search.text.ts';
 
 export type LabelledText = { text: string; labels: readonly string[] };
 export type Scored = { code: string; score: number };
 
-/** Features of a text: tokens (weak generic words dropped) plus character bigrams, prefixed to keep apart. */
+/** Features of a text: tokens plus character 1–3-grams of the CJK/alphanumeric runs. */
 export function features(text: string): string[] {
-  const toks = tokenize(text).filter((t) => !WEAK_TERMS.has(t));
-  return [...toks.map((t) => 'w:' + t), ...charBigrams(text).map((b) => 'c:' + b)];
+  const out: string[] = [];
+  for (const t of tokenize(text)) out.push('w' + t);
+  for (const run of text.replace(/^一种/, '').match(/[\u4e00-\u9fa5A-Za-z0-9]+/g) ?? []) {
+    for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n));
+  }
+  return out;
 }
 
 export class NaiveBayes {
@@ -21,7 +26,6 @@ export class NaiveBayes {
   private classDocs: number[] = [];
   private classTotal: number[] = [];
   private counts: Map<number, number>[] = [];
-  private docFreq: number[] = [];
   private nDocs = 0;
   constructor(private readonly alpha = 0.1) {}
 
@@ -29,30 +33,43 @@ export class NaiveBayes {
     return { labels: this.labels.length, features: this.featIds.size, docs: this.nDocs };
   }
 
-  add(ex: LabelledText): void {
-    const fs = features(ex.text);
-    if (fs.length === 0 || ex.labels.length === 0) return;
-    this.nDocs++;
-    const ids = new Map<number, number>();
+  private labelId(lab: string): number {
+    let c = this.labelIds.get(lab);
+    if (c === undefined) {
+      c = this.labels.length; this.labels.push(lab); this.labelIds.set(lab, c);
+      this.classDocs.push(0); this.classTotal.push(0); this.counts.push(new Map());
+    }
+    return c;
+  }
+
+  private addFeatures(c: number, fs: readonly string[], weight: number): void {
+    const m = this.counts[c]!;
     for (const f of fs) {
       let id = this.featIds.get(f);
-      if (id === undefined) { id = this.featIds.size; this.featIds.set(f, id); this.docFreq.push(0); }
-      ids.set(id, (ids.get(id) ?? 0) + 1);
+      if (id === undefined) { id = this.featIds.size; this.featIds.set(f, id); }
+      m.set(id, (m.get(id) ?? 0) + weight);
+      this.classTotal[c]! += weight;
     }
-    for (const id of ids.keys()) this.docFreq[id]!++;
+  }
+
+  add(ex: LabelledText): void {
+    if (ex.labels.length === 0) return;
+    const fs = features(ex.text);
+    if (fs.length === 0) return;
+    this.nDocs++;
     for (const lab of new Set(ex.labels)) {
-      let c = this.labelIds.get(lab);
-      if (c === undefined) {
-        c = this.labels.length; this.labels.push(lab); this.labelIds.set(lab, c);
-        this.classDocs.push(0); this.classTotal.push(0); this.counts.push(new Map());
-      }
+      const c = this.labelId(lab);
       this.classDocs[c]!++;
-      const m = this.counts[c]!;
-      for (const [id, n] of ids) {
-        const w = 1 + Math.log(n); // sub-linear tf
-        m.set(id, (m.get(id) ?? 0) + w);
-        this.classTotal[c]! += w;
-      }
+      this.addFeatures(c, fs, 1);
+    }
+  }
+
+  /** Add the IPC titles of known subclasses as weak evidence. titles: subclass → its and its main groups' titles. */
+  addIpcTitles(titles: ReadonlyMap<string, readonly string[]>, weight = 0.3): void {
+    for (const [sub, ts] of titles) {
+      const c = this.labelIds.get(sub);
+      if (c === undefined) continue;
+      for (const t of ts) this.addFeatures(c, features(t), weight);
     }
   }
 
@@ -66,21 +83,18 @@ export class NaiveBayes {
     const C = this.labels.length;
     if (C === 0) return [];
     const V = this.featIds.size;
-    const ids = new Map<number, number>();
+    const ids: number[] = [];
+    const seen = new Set<number>();
     for (const f of features(text)) {
       const id = this.featIds.get(f);
-      if (id !== undefined) ids.set(id, (ids.get(id) ?? 0) + 1);
+      if (id !== undefined && !seen.has(id)) { seen.add(id); ids.push(id); }
     }
-    const logN = Math.log(this.nDocs);
     const scores = new Float64Array(C);
     for (let c = 0; c < C; c++) {
       const m = this.counts[c]!;
       const denom = Math.log(this.classTotal[c]! + this.alpha * V);
-      let s = Math.log(this.classDocs[c]!) - logN;
-      for (const [id, n] of ids) {
-        const idf = Math.log(this.nDocs / this.docFreq[id]!);
-        s += n * idf * (Math.log((m.get(id) ?? 0) + this.alpha) - denom);
-      }
+      let s = Math.log(this.classDocs[c]! / this.nDocs);
+      for (const id of ids) s += Math.log((m.get(id) ?? 0) + this.alpha) - denom;
       scores[c] = s;
     }
     let max = -Infinity;

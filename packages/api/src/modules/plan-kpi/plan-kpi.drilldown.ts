@@ -5,7 +5,7 @@
 import { INDICATOR_BY_CODE, regionPrefix, toDisplayValue, type IndicatorCode } from '@zhuanhua/domain/plan-kpi/index.ts';
 import { AppError } from '@zhuanhua/domain';
 import { query, type Queryable } from '../../db/client.ts';
-import { DEAL_COUNTS, EVENT_COUNTS, FILING_COUNTS, PLEDGE_COUNTS, REGISTRY_KIND, presentTables } from './plan-kpi.engine.ts';
+import { DEAL_COUNTS, EVENT_COUNTS, FILING_COUNTS, PLEDGE_COUNTS, REGISTRY_KIND, computableIndicators, presentTables } from './plan-kpi.engine.ts';
 
 export type DrillRow = { ref: string; date: string | null; title: string; parties: string; detail: string; value: number };
 export type Drill = { indicator: IndicatorCode; name: string; unit: string; regionCode: string; year: number; total: number; items: DrillRow[] };
@@ -96,6 +96,10 @@ export async function drilldown(db: Queryable, indicator: IndicatorCode, regionC
         select p.pledgor_org_id, min(p.registration_date), '专利质押融资（质押#' || string_agg(p.id::text, '、#') || '）' from pledges p
          where ${PLEDGE_COUNTS} and p.registration_date <= $2::date and extract(year from p.registration_date) = $3 and p.pledgor_region_code like $1
            and p.pledgor_org_type in ('private_enterprise','soe') and p.pledgor_size_class in ('medium','small','micro') group by p.pledgor_org_id
+        ${tables.has('subsidy_applications') ? `union all
+        select a.applicant_org_id, min(a.paid_on), '获得奖补（申请#' || string_agg(a.id::text, '、#') || '）' from subsidy_applications a
+         where a.status = 'paid' and a.paid_on <= $2::date and extract(year from a.paid_on) = $3 and a.applicant_region_code like $1
+           and a.applicant_org_type in ('private_enterprise','soe') and a.applicant_size_class in ('medium','small','micro') group by a.applicant_org_id` : ''}
       ), g as (select org_id, min(first_date) as first_date, string_agg(why, '；') as why from b group by org_id)
       select '机构#' || g.org_id as ref, g.first_date::text as date, o.name as title, '' as parties, g.why as detail, (${value})::float8 as value
         from g join organisations o on o.id = g.org_id left join organisation_annual_reports ar on ar.org_id = g.org_id and ar.year = $3
@@ -116,9 +120,27 @@ export async function drilldown(db: Queryable, indicator: IndicatorCode, regionC
     rows = await query<Raw>(db, `select '名录#' || r.id as ref, coalesce(r.start_date, r.published_at::date)::text as date, r.name as title, '' as parties, r.state as detail, 1::float8 as value
         from registry_entries r where r.kind = $4 and r.state in ('active','published') and coalesce(r.start_date, r.published_at::date) <= $2::date
          and extract(year from coalesce(r.start_date, r.published_at::date)) = $3 and r.region_code like $1 order by 2, r.id`, [...p, REGISTRY_KIND[indicator]]);
+  } else if (indicator === 'SLEEPING_PATENTS' && tables.has('inventory_items')) {
+    rows = await query<Raw>(db, `select '专利#' || f.patent_id as ref, f.first_as_of::text as date, f.title, f.holder_name as parties, '首次入库：' || f.batch_no as detail, 1::float8 as value from (
+        select distinct on (i.patent_id) i.patent_id, r.as_of as first_as_of, r.batch_no, i.title, i.holder_name, i.region_code
+          from inventory_items i join inventory_runs r on r.id = i.run_id
+         where r.state = 'succeeded' and i.pool = 'univ' and r.as_of <= $2::date order by i.patent_id, r.as_of, r.id) f
+       where extract(year from f.first_as_of) = $3 and f.region_code like $1 order by f.first_as_of, f.patent_id`, p);
+  } else if ((indicator === 'SUPPLY_LISTS' || indicator === 'SUPPLY_DEMAND_ITEMS') && (tables.has('supply_lists') || tables.has('demands'))) {
+    if (tables.has('supply_lists')) {
+      rows = await query<Raw>(db, `select '清单#' || s.id as ref, s.published_on::text as date, s.title, o.name as parties, coalesce(s.list_no, '') || '，' || s.item_count || ' 项' as detail,
+          ${indicator === 'SUPPLY_LISTS' ? '1' : 's.item_count'}::float8 as value from supply_lists s join organisations o on o.id = s.org_id
+         where s.state = 'published' and s.published_on <= $2::date and extract(year from s.published_on) = $3 and o.region_code like $1 order by s.published_on, s.id`, p);
+    }
+    if (indicator === 'SUPPLY_DEMAND_ITEMS' && tables.has('demands')) {
+      rows.push(...await query<Raw>(db, `select '需求#' || d.id as ref, d.published_at::date::text as date, d.title, coalesce(d.company_name, o.name) as parties, '技术需求' as detail, 1::float8 as value
+          from demands d join organisations o on o.id = d.org_id
+         where d.published_at is not null and d.state in ('published','matched','closed','expired') and d.published_at::date <= $2::date
+           and extract(year from d.published_at::date) = $3 and d.region_code like $1 order by d.published_at, d.id`, p));
+    }
   }
-  // hand-entered figures always show, marked as such
-  const manual = await query<Raw>(db, `select '手工填报#' || m.id as ref, m.entered_at::date::text as date, '手工填报' as title, m.region_code as parties, m.note as detail, m.value::float8 as value
+  // hand-entered figures show, marked as such (only counted for indicators without a source)
+  const manual = computableIndicators(tables).has(indicator) ? [] : await query<Raw>(db, `select '手工填报#' || m.id as ref, m.entered_at::date::text as date, '手工填报' as title, m.region_code as parties, m.note as detail, m.value::float8 as value
       from kpi_manual_figures m where m.indicator = $4 and m.year = $3 and m.year <= extract(year from $2::date) and m.region_code like $1`, [...p, indicator]);
   rows = [...rows, ...manual];
   if (rows.length > 50_000) throw new AppError('PAYLOAD_TOO_LARGE', '明细超过 50,000 条，请缩小地区或年份');

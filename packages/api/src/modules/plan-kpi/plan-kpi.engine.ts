@@ -27,7 +27,7 @@ export const REGISTRY_KIND: Partial<Record<IndicatorCode, string>> = {
 
 /** Which optional source tables exist in this installation (modules are added over time). */
 export async function presentTables(db: Queryable): Promise<Set<string>> {
-  const names = ['events', 'event_projects', 'registry_entries', 'service_records'];
+  const names = ['events', 'event_projects', 'registry_entries', 'service_records', 'inventory_items', 'inventory_runs', 'supply_lists', 'demands', 'subsidy_applications'];
   const rows = await query<{ name: string; ok: boolean }>(db,
     `select n as name, to_regclass(n) is not null as ok from unnest($1::text[]) as n`, [names]);
   return new Set(rows.filter((r) => r.ok).map((r) => r.name));
@@ -45,6 +45,9 @@ export function computableIndicators(tables: ReadonlySet<string>): Set<Indicator
   if (tables.has('event_projects')) s.add('EVENT_PROJECTS');
   if (tables.has('service_records')) s.add('SERVICE_VISITS');
   if (tables.has('registry_entries')) for (const k of Object.keys(REGISTRY_KIND)) s.add(k as IndicatorCode);
+  if (tables.has('inventory_items') && tables.has('inventory_runs')) s.add('SLEEPING_PATENTS');
+  if (tables.has('supply_lists')) s.add('SUPPLY_LISTS');
+  if (tables.has('supply_lists') || tables.has('demands')) s.add('SUPPLY_DEMAND_ITEMS');
   return s;
 }
 
@@ -101,14 +104,35 @@ export function indicatorSql(L: number, t: ReadonlySet<string>, full = false): s
          union
          select p.pledgor_org_id, left(p.pledgor_region_code, ${L}), extract(year from p.registration_date)::int from pledges p
           where ${PLEDGE_COUNTS} and p.registration_date between $3::date and $2::date and p.pledgor_region_code like $1
-            and p.pledgor_org_type in ('private_enterprise','soe') and p.pledgor_size_class in ('medium','small','micro')
+            and p.pledgor_org_type in ('private_enterprise','soe') and p.pledgor_size_class in ('medium','small','micro')${t.has('subsidy_applications') ? `
+         union
+         select a.applicant_org_id, left(a.applicant_region_code, ${L}), extract(year from a.paid_on)::int from subsidy_applications a
+          where a.status = 'paid' and a.paid_on between $3::date and $2::date and a.applicant_region_code like $1
+            and a.applicant_org_type in ('private_enterprise','soe') and a.applicant_size_class in ('medium','small','micro')` : ''}
        ) b left join organisation_annual_reports ar on ar.org_id = b.org_id and ar.year = b.y
        cross join lateral (values ('SMES_BENEFITING', 1::float8), ('SMES_BENEFITING_REVENUE', coalesce(ar.revenue_fen, 0)::float8),
          ('SMES_BENEFITING_EMPLOYEES', coalesce(ar.employees, 0)::float8)) as x(ind, v)`,
     // hand-entered figures (only ever accepted for indicators without a source)
     `select m.indicator, left(m.region_code, ${L}), m.year, m.value::float8 from kpi_manual_figures m
-       where m.region_code like $1 and m.year between extract(year from $3::date) and extract(year from $2::date)`,
+       where m.region_code like $1 and m.year between extract(year from $3::date) and extract(year from $2::date)
+         and m.indicator not in (${[...computableIndicators(t)].map((c) => `'${c}'`).join(',')})`,
   ];
+  if (t.has('inventory_items') && t.has('inventory_runs')) {
+    // a university/institute patent enters the sleeping-patent pool in the year of the first inventory run that pooled it
+    parts.push(`select 'SLEEPING_PATENTS', left(f.region_code, ${L}), extract(year from f.first_as_of)::int, 1::float8 from (
+         select i.patent_id, min(r.as_of) as first_as_of, min(i.region_code) as region_code from inventory_items i join inventory_runs r on r.id = i.run_id
+          where r.state = 'succeeded' and i.pool = 'univ' and r.as_of <= $2::date group by i.patent_id
+       ) f where f.first_as_of >= $3::date and f.region_code like $1`);
+  }
+  if (t.has('supply_lists')) {
+    parts.push(`select x.ind, left(o.region_code, ${L}), extract(year from s.published_on)::int, x.v from supply_lists s join organisations o on o.id = s.org_id
+       cross join lateral (values ('SUPPLY_LISTS', 1::float8), ('SUPPLY_DEMAND_ITEMS', s.item_count::float8)) as x(ind, v)
+       where s.state = 'published' and s.published_on between $3::date and $2::date and o.region_code like $1`);
+  }
+  if (t.has('demands')) {
+    parts.push(`select 'SUPPLY_DEMAND_ITEMS', left(d.region_code, ${L}), extract(year from d.published_at)::int, 1::float8 from demands d
+       where d.published_at is not null and d.state in ('published','matched','closed','expired') and d.published_at::date between $3::date and $2::date and d.region_code like $1`);
+  }
   if (t.has('events')) {
     parts.push(`select 'EVENTS', left(coalesce(e.region_code, o.region_code), ${L}), extract(year from e.event_date)::int, 1::float8
        from events e left join organisations o on o.id = e.organiser_org_id
@@ -161,8 +185,32 @@ export async function loadRawRows(db: Queryable, prefix: string, asOf: string, f
   return rows.filter((r) => isIndicatorCode(r.indicator)).map((r) => ({ indicator: r.indicator as IndicatorCode, grp: String(r.grp).trim(), year: Number(r.year), value: Number(r.value) }));
 }
 
+/** Source tables whose changes make the cube stale; those created by later migrations get their trigger here. */
+const SOURCE_TABLES = ['deals', 'deal_parties', 'deal_patents', 'deal_payments', 'pledges', 'product_filings', 'product_filing_reports',
+  'organisation_annual_reports', 'organisations', 'kpi_manual_figures', 'events', 'event_projects', 'registry_entries', 'service_records',
+  'inventory_items', 'inventory_runs', 'supply_lists', 'demands', 'subsidy_applications'];
+const triggered = new WeakSet<object>();
+
+export async function ensureDirtyTriggers(db: Queryable): Promise<void> {
+  if (triggered.has(db)) return;
+  const missing = await query<{ t: string }>(db,
+    `select t from unnest($1::text[]) as t where to_regclass(t) is not null
+        and not exists (select 1 from pg_trigger where tgname = 'kpi_dirty_' || t)`, [SOURCE_TABLES]);
+  for (const { t } of missing) {
+    if (!SOURCE_TABLES.includes(t)) continue;
+    try {
+      await query(db, `create trigger kpi_dirty_${t} after insert or update or delete or truncate on ${t} for each statement execute function kpi_mark_dirty()`);
+    } catch (e) {
+      if ((e as { code?: string }).code !== '42710') throw e; // created meanwhile by another process
+    }
+    await query(db, `update kpi_cube_state set dirty = true where id = 1`);
+  }
+  triggered.add(db);
+}
+
 /** Rebuild the county cube if a source table changed since the last build. Returns the build time in ms, or 0. */
 export async function ensureCube(db: Queryable): Promise<number> {
+  await ensureDirtyTriggers(db);
   const st = await query<{ dirty: boolean }>(db, `select dirty from kpi_cube_state where id = 1`);
   if (st[0] && !st[0].dirty) return 0;
   const t0 = performance.now();

@@ -66,8 +66,14 @@ export async function runImport<T>(o: {
   return { total, imported: ids.length, rejectedCount, rejected, ids };
 }
 
-export async function orgIdByName(db: Queryable, name: string): Promise<{ id: number; type: string; size_class: string | null; region_code: string | null } | undefined> {
-  return queryOne(db, `select id, type, size_class, region_code from organisations where name = $1`, [name.trim()]);
+type OrgBrief = { id: number; type: string; size_class: string | null; region_code: string | null };
+/** Organisation by exact name; pass a cache (one per import) so repeated names cost one query. */
+export async function orgIdByName(db: Queryable, name: string, cache?: Map<string, OrgBrief | undefined>): Promise<OrgBrief | undefined> {
+  const key = name.trim();
+  if (cache?.has(key)) return cache.get(key);
+  const r = await queryOne<OrgBrief>(db, `select id, type, size_class, region_code from organisations where name = $1`, [key]);
+  cache?.set(key, r);
+  return r;
 }
 
 /** Find a patent by application number as written (CN/ZL prefix, spaces and the dot are ignored). */

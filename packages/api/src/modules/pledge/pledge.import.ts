@@ -17,6 +17,7 @@ type Rec = {
 };
 
 export async function importPledges(db: Queryable, actor: Actor, filename: string, buf: Buffer, validOnly: boolean, progress?: Progress) {
+  const orgs = new Map<string, Awaited<ReturnType<typeof orgIdByName>>>();
   const seen = new Set<string>();
   return runImport<Rec>({
     db, actor, filename, buf, validOnly, entity: 'pledge', progress,
@@ -24,10 +25,10 @@ export async function importPledges(db: Queryable, actor: Actor, filename: strin
       const errors: RowError[] = [];
       const err = (field: string, message: string) => errors.push({ row, field, message });
       const pledgorName = pick(c, ['出质人']);
-      const pledgor = pledgorName ? await orgIdByName(db, pledgorName) : undefined;
+      const pledgor = pledgorName ? await orgIdByName(db, pledgorName, orgs) : undefined;
       if (!pledgor) err('出质人', pledgorName ? `机构“${pledgorName}”不存在，请先登记机构` : '缺少出质人');
       const pledgeeName = pick(c, ['质权人']);
-      const pledgee = pledgeeName ? await orgIdByName(db, pledgeeName) : undefined;
+      const pledgee = pledgeeName ? await orgIdByName(db, pledgeeName, orgs) : undefined;
       if (!pledgee) err('质权人', pledgeeName ? `机构“${pledgeeName}”不存在` : '缺少质权人');
       else if (pledgee.type !== 'bank') err('质权人', '质权人须为银行');
       else if (actor.role === 'bank_officer' && pledgee.id !== actor.orgId) err('质权人', '只能导入本行的质押登记');

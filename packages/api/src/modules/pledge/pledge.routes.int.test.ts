@@ -21,6 +21,8 @@ beforeAll(async () => {
   await buildUser(deps.db, { role: 'bank_officer', orgId: bank, username: 'banker' });
   await buildUser(deps.db, { role: 'bank_officer', orgId: bank2, username: 'banker2' });
   await buildUser(deps.db, { role: 'platform_admin', username: 'office' });
+  await buildUser(deps.db, { role: 'platform_admin', username: 'office-sc', regionCode: '510000' });
+  await buildUser(deps.db, { role: 'platform_admin', username: 'office-hn', regionCode: '410000' });
   p1 = (await buildPatent(deps.db, { holders: ['成都锂能科技有限公司'], filingDate: '2019-03-01' })).id;
   p2 = (await buildPatent(deps.db, { holders: ['成都锂能科技有限公司'], filingDate: '2019-04-01' })).id;
   pUtility = (await buildPatent(deps.db, { holders: ['成都锂能科技有限公司'], type: 'utility_model', applicationNumber: appNo(2017, '2'), filingDate: '2017-01-10', grantDate: '2017-08-01' })).id;
@@ -73,6 +75,9 @@ describe('pledge financing API', () => {
     expect((await post(other, `/pledges/${id}/decision`, { approve: true, approvedAmountFen: 100, decisionDate: '2026-04-02' })).statusCode).toBe(404);
     const mine = await login(app, 'banker');
     expect(((await app.inject({ url: '/api/v1/pledges', headers: mine })).json() as { total: number }).total).toBe(2);
+    // the office sees the pledges of its region only
+    expect(((await app.inject({ url: '/api/v1/pledges', headers: await login(app, 'office-sc') })).json() as { total: number }).total).toBe(2);
+    expect(((await app.inject({ url: '/api/v1/pledges', headers: await login(app, 'office-hn') })).json() as { total: number }).total).toBe(0);
     // an enterprise cannot approve its own loan
     expect((await post(smeH, `/pledges/${id}/decision`, { approve: true, approvedAmountFen: 100, decisionDate: '2026-04-02' })).statusCode).toBe(403);
   });
@@ -100,6 +105,40 @@ describe('pledge financing API', () => {
     await post(bankH, `/pledges/${id}/default`, { defaultDate: '2026-06-10', unpaidInterestFen: 0 });
     const claim = await post(bankH, `/pledges/${id}/claim`, { claimDate: '2026-07-01', recoveredFen: 20_000_000 });
     expect(claim.json()).toMatchObject({ state: 'compensated', claim: { lossFen: 80_000_000, fundPaysFen: 43_200_000 } });
+  });
+
+  it('concurrent repayments never take the principal below zero (row lock)', async () => {
+    const smeH = await login(app, 'sme');
+    const bankH = await login(app, 'banker');
+    const p3 = (await buildPatent(deps.db, { holders: ['成都锂能科技有限公司'], filingDate: '2020-01-01' })).id;
+    const id = (await post(smeH, '/pledges', { pledgeeOrgId: bank, patentIds: [p3], requestedAmountFen: 30_000, applicationDate: '2025-06-01' })).json().id as number;
+    await post(bankH, `/pledges/${id}/decision`, { approve: true, approvedAmountFen: 30_000, decisionDate: '2025-06-02' });
+    await post(bankH, `/pledges/${id}/registration`, { registrationNo: 'Y2025510000555', registrationDate: '2025-06-05', securedAmountFen: 30_000, debtTermStart: '2025-06-05', debtTermEnd: '2026-06-04' });
+    await post(bankH, `/pledges/${id}/loan`, { loanAmountFen: 30_000, rateBp: 400, loanStart: '2025-06-06', loanEnd: '2026-06-04', riskShare: share });
+    const res = await Promise.all(Array.from({ length: 6 }, (_, i) => post(bankH, `/pledges/${id}/repayments`, { date: '2025-12-01', principalFen: 10_000, interestFen: 0, idempotencyKey: `c${i}` })));
+    expect(res.filter((r) => r.statusCode === 200).length).toBe(3);
+    const rows = await query<{ s: number }>(deps.db, `select coalesce(sum(principal_fen), 0)::bigint as s from pledge_repayments where pledge_id = $1`, [id]);
+    expect(rows[0]!.s).toBe(30_000);
+    expect((await app.inject({ url: `/api/v1/pledges/${id}`, headers: bankH })).json()).toMatchObject({ state: 'repaid', loan: { outstandingFen: 0 } });
+  });
+
+  it('group credit (集合授信): loans of a batch stay within its credit line', async () => {
+    const smeH = await login(app, 'sme');
+    const bankH = await login(app, 'banker');
+    const b = await post(bankH, '/pledge-batches', { name: '高新区科技企业集合授信', bankOrgId: bank2, parkName: '高新区', creditLineFen: 50_000, startDate: '2025-01-01', endDate: '2026-12-31' });
+    expect(b.statusCode).toBe(201);
+    expect(b.json()).toMatchObject({ bankOrgId: bank, summary: { members: 0, usedFen: 0, remainingFen: 50_000 } });
+    const p4 = (await buildPatent(deps.db, { holders: ['成都锂能科技有限公司'], filingDate: '2020-02-01' })).id;
+    const id = (await post(smeH, '/pledges', { pledgeeOrgId: bank, patentIds: [p4], requestedAmountFen: 60_000, applicationDate: '2025-07-01', batchId: b.json().id })).json().id as number;
+    await post(bankH, `/pledges/${id}/decision`, { approve: true, approvedAmountFen: 60_000, decisionDate: '2025-07-02' });
+    await post(bankH, `/pledges/${id}/registration`, { registrationNo: 'Y2025510000888', registrationDate: '2025-07-05', securedAmountFen: 60_000, debtTermStart: '2025-07-05', debtTermEnd: '2026-07-04' });
+    const over = await post(bankH, `/pledges/${id}/loan`, { loanAmountFen: 60_000, rateBp: 400, loanStart: '2025-07-06', loanEnd: '2026-07-04', riskShare: share });
+    expect(over.statusCode).toBe(422);
+    expect(over.json().message).toContain('贷款金额超过集合授信剩余额度');
+    expect((await post(bankH, `/pledges/${id}/loan`, { loanAmountFen: 50_000, rateBp: 400, loanStart: '2025-07-06', loanEnd: '2026-07-04', riskShare: share })).statusCode).toBe(200);
+    expect((await app.inject({ url: `/api/v1/pledge-batches/${b.json().id}`, headers: bankH })).json()).toMatchObject({ summary: { members: 1, enterprises: 1, usedFen: 50_000, remainingFen: 0, registered: 1 } });
+    // another bank does not see the batch
+    expect((await app.inject({ url: `/api/v1/pledge-batches/${b.json().id}`, headers: await login(app, 'banker2') })).statusCode).toBe(404);
   });
 
   it('imports registrations all-or-nothing and exports the list', async () => {

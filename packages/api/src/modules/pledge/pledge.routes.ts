@@ -65,7 +65,7 @@ export async function pledgeRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     const buf = await writeXlsx([{ name: '质押登记导入模板', columns: PLEDGE_TEMPLATE.map((h) => ({ header: h, key: h, width: 18 })), rows: [] }]);
     return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment('质押登记导入模板.xlsx')).send(buf);
   });
-  r.post('/imports/pledges', { config: { action: 'pledge.import' }, schema: { tags, consumes: ['multipart/form-data'] } }, async (req, reply) => {
+  r.post('/imports/pledges', { config: { action: 'pledge.import', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags, consumes: ['multipart/form-data'] } }, async (req, reply) => {
     const actor = requireActor(req);
     const { filename, buf, fields } = await readUpload(req);
     const jobId = await deps.jobs.start('pledge.import', actor, (progress) => importPledges(db, actor, filename, buf, fields.mode === 'valid-only', progress).then((x) => ({ ...x, ids: undefined })));

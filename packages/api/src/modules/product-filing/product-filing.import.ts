@@ -18,6 +18,7 @@ type Rec = {
 };
 
 export async function importFilings(db: Queryable, actor: Actor, filename: string, buf: Buffer, validOnly: boolean, progress?: Progress) {
+  const orgs = new Map<string, Awaited<ReturnType<typeof orgIdByName>>>();
   const seen = new Set<string>();
   return runImport<Rec>({
     db, actor, filename, buf, validOnly, entity: 'product-filing', progress,
@@ -25,7 +26,7 @@ export async function importFilings(db: Queryable, actor: Actor, filename: strin
       const errors: RowError[] = [];
       const err = (field: string, message: string) => errors.push({ row, field, message });
       const orgName = pick(c, ['备案主体', '企业名称']);
-      const org = orgName ? await orgIdByName(db, orgName) : undefined;
+      const org = orgName ? await orgIdByName(db, orgName, orgs) : undefined;
       if (!org) err('备案主体', orgName ? `机构“${orgName}”不存在，请先登记机构` : '缺少备案主体');
       const productName = pick(c, ['产品名称']);
       if (productName.length < 2) err('产品名称', '缺少产品名称');

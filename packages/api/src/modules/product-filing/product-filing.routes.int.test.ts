@@ -78,6 +78,16 @@ describe('product filing API', () => {
     expect(r.json().message).toContain('不是有效状态');
   });
 
+  it('a returned filing that is withdrawn keeps no filing date (it never counts)', async () => {
+    const h = await login(app, 'sme');
+    const office = await login(app, 'office');
+    const id = (await post(h, '/product-filings', { productName: '退回的产品', category: '其他', integrityPledge: true, patents: [{ patentId: own, role: 'own' }] })).json().id;
+    expect((await post(h, `/product-filings/${id}/submit`, { filingDate: '2025-03-01' })).statusCode).toBe(200);
+    expect((await post(office, `/product-filings/${id}/review`, { approve: false })).statusCode).toBe(400);
+    expect((await post(office, `/product-filings/${id}/review`, { approve: false, reason: '产品资料不全' })).json()).toMatchObject({ state: 'returned', reviewReason: '产品资料不全' });
+    expect((await post(office, `/product-filings/${id}/withdraw`, { reason: '不再生产' })).json()).toMatchObject({ state: 'withdrawn', filingDate: null, filingNo: null });
+  });
+
   it('imports filed products with a year report, rejecting bad rows with row numbers', async () => {
     const office = await login(app, 'office');
     const no = (await queryOne<{ application_number: string }>(deps.db, `select application_number from patents where id = $1`, [own]))!.application_number;

@@ -53,7 +53,7 @@ export async function productFilingRoutes(app: FastifyInstance, deps: Deps): Pro
     const buf = await writeXlsx([{ name: '专利产品备案导入模板', columns: FILING_TEMPLATE.map((h) => ({ header: h, key: h, width: 18 })), rows: [] }]);
     return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment('专利产品备案导入模板.xlsx')).send(buf);
   });
-  r.post('/imports/product-filings', { config: { action: 'product-filing.import' }, schema: { tags, consumes: ['multipart/form-data'] } }, async (req, reply) => {
+  r.post('/imports/product-filings', { config: { action: 'product-filing.import', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags, consumes: ['multipart/form-data'] } }, async (req, reply) => {
     const actor = requireActor(req);
     const { filename, buf, fields } = await readUpload(req);
     const jobId = await deps.jobs.start('product-filing.import', actor, (p) => importFilings(db, actor, filename, buf, fields.mode === 'valid-only', p).then((x) => ({ ...x, ids: undefined })));

@@ -122,7 +122,9 @@ export const withdrawFiling = (db: Queryable, actor: Actor, id: number, reason: 
   const f = await loadOwn(tx, actor, id);
   assertFilingTransition(f.state as FilingState, 'withdrawn');
   const today = todayCn();
-  await query(tx, `update product_filings set state = 'withdrawn', withdrawn_reason = $2, withdrawn_date = $3, updated_at = now() where id = $1`, [id, reason, today]);
+  // a filing that was never filed keeps no filing date, so it never counts as a filing
+  await query(tx, `update product_filings set state = 'withdrawn', withdrawn_reason = $2, withdrawn_date = $3,
+    filing_date = case when filing_no is null then null else filing_date end, updated_at = now() where id = $1`, [id, reason, today]);
   await query(tx, `update patent_uses set to_date = $2 where source_type = 'product_filing' and source_id = $1 and to_date is null`, [id, today]);
   await audit(tx, actor, { action: 'product-filing.withdraw', entity: 'product_filing', entityId: id, before: { state: f.state }, after: { state: 'withdrawn', reason } });
 });

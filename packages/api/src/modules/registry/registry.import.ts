@@ -4,7 +4,7 @@ import {
   REGISTRY_FIELDS, REGISTRY_KIND_LABELS, SERVICE_TYPES, SERVICE_TYPE_LABELS, cleanAttrs, initialState, serviceRecordProblems,
   type RegistryAttrs, type RegistryKind, type ServiceType,
 } from '@zhuanhua/domain/registry/index.ts';
-import { queryOne, type Queryable } from '../../db/client.ts';
+import { query, queryOne, type Queryable } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import type { Progress } from '../../jobs/jobs.ts';
 import { parseLooseDate, pick } from '../../lib/tabular.ts';
@@ -17,6 +17,7 @@ export const entryTemplate = (kind: RegistryKind) => [...BASE, ...REGISTRY_FIELD
 type EntryRec = { name: string; orgId: number | null; regionCode: string | null; startDate: string | null; attrs: RegistryAttrs };
 
 export async function importEntries(db: Queryable, actor: Actor, kind: RegistryKind, filename: string, buf: Buffer, validOnly: boolean, progress?: Progress) {
+  const orgs = new Map<string, Awaited<ReturnType<typeof orgIdByName>>>();
   const seen = new Set<string>();
   return runImport<EntryRec>({
     db, actor, filename, buf, validOnly, entity: 'registry', progress,
@@ -29,7 +30,7 @@ export async function importEntries(db: Queryable, actor: Actor, kind: RegistryK
       else if (await queryOne(db, `select 1 from registry_entries where kind = $1 and name = $2`, [kind, name])) err('名称', '该名称已登记');
       seen.add(name);
       const orgName = pick(c, ['所属机构']);
-      const org = orgName ? await orgIdByName(db, orgName) : undefined;
+      const org = orgName ? await orgIdByName(db, orgName, orgs) : undefined;
       if (orgName && !org) err('所属机构', `机构“${orgName}”不存在`);
       const regionCode = pick(c, ['行政区划代码']) || null;
       if (regionCode && !/^\d{6}$/.test(regionCode)) err('行政区划代码', '行政区划代码为 6 位数字');
@@ -47,7 +48,7 @@ export async function importEntries(db: Queryable, actor: Actor, kind: RegistryK
         for (const p of ps) err(REGISTRY_FIELDS[kind].find((f) => f.key === p.field)?.label ?? p.field, p.message);
       }
       if (errors.length) return { errors };
-      return { errors, record: { name, orgId: org?.id ?? null, regionCode, startDate, attrs } };
+      return { errors, record: { name, orgId: org?.id ?? null, regionCode: regionCode ?? org?.region_code ?? null, startDate, attrs } };
     },
     write: async (tx, recs) => {
       const ids: number[] = [];
@@ -78,6 +79,8 @@ export const SERVICE_TEMPLATE = ['服务机构', '服务对象', '服务日期',
 type ServiceRec = { agencyOrgId: number; enterpriseOrgId: number; specialistId: number | null; serviceDate: string; type: ServiceType; content: string };
 
 export async function importServices(db: Queryable, actor: Actor, filename: string, buf: Buffer, validOnly: boolean, progress?: Progress) {
+  const orgs = new Map<string, Awaited<ReturnType<typeof orgIdByName>>>();
+  const specialists = new Map<string, number | undefined>();
   const today = todayCn();
   return runImport<ServiceRec>({
     db, actor, filename, buf, validOnly, entity: 'service-record', progress,
@@ -87,12 +90,12 @@ export async function importServices(db: Queryable, actor: Actor, filename: stri
       let agencyOrgId = actor.role === 'service_agent' ? actor.orgId : null;
       if (!agencyOrgId) {
         const n = pick(c, ['服务机构']);
-        const a = n ? await orgIdByName(db, n) : undefined;
+        const a = n ? await orgIdByName(db, n, orgs) : undefined;
         if (!a) err('服务机构', n ? `机构“${n}”不存在` : '缺少服务机构');
         agencyOrgId = a?.id ?? null;
       }
       const en = pick(c, ['服务对象', '企业名称']);
-      const ent = en ? await orgIdByName(db, en) : undefined;
+      const ent = en ? await orgIdByName(db, en, orgs) : undefined;
       if (!ent) err('服务对象', en ? `企业“${en}”不存在，请先登记机构` : '缺少服务对象');
       const d = parseLooseDate(pick(c, ['服务日期', '日期']));
       if (!d) err('服务日期', '服务日期缺失或格式不正确');
@@ -102,18 +105,22 @@ export async function importServices(db: Queryable, actor: Actor, filename: stri
       const content = pick(c, ['服务内容']);
       if (content.length < 2) err('服务内容', '缺少服务内容');
       const spName = pick(c, ['专员']);
-      const sp = spName ? await queryOne<{ id: number }>(db, `select id from registry_entries where kind = 'specialist' and name = $1`, [spName]) : undefined;
+      if (spName && !specialists.has(spName)) specialists.set(spName, (await queryOne<{ id: number }>(db, `select id from registry_entries where kind = 'specialist' and name = $1`, [spName]))?.id);
+      const sp = spName ? (specialists.get(spName) === undefined ? undefined : { id: specialists.get(spName)! }) : undefined;
       if (spName && !sp) err('专员', `专员“${spName}”未登记`);
       if (agencyOrgId && ent && d && type) for (const m of serviceRecordProblems({ agencyOrgId, enterpriseOrgId: ent.id, serviceDate: d, type }, today)) err('服务日期', m);
       if (errors.length) return { errors };
       return { errors, record: { agencyOrgId: agencyOrgId!, enterpriseOrgId: ent!.id, specialistId: sp?.id ?? null, serviceDate: d!, type: type!, content } };
     },
     write: async (tx, recs) => {
+      // one statement per 5,000 rows (unnest), returning the new ids
       const ids: number[] = [];
-      for (const r of recs) {
-        const row = await queryOne<{ id: number }>(tx, `insert into service_records (agency_org_id, enterprise_org_id, specialist_id, service_date, type, content, source, created_by)
-          values ($1,$2,$3,$4,$5,$6,'import',$7) returning id`, [r.agencyOrgId, r.enterpriseOrgId, r.specialistId, r.serviceDate, r.type, r.content, actor.userId || null]);
-        ids.push(row!.id);
+      for (let i = 0; i < recs.length; i += 5000) {
+        const c = recs.slice(i, i + 5000);
+        const rows = await query<{ id: number }>(tx, `insert into service_records (agency_org_id, enterprise_org_id, specialist_id, service_date, type, content, source, created_by)
+          select a, e, s, d, t, c, 'import', $7 from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::date[], $5::text[], $6::text[]) as u(a, e, s, d, t, c) returning id`,
+        [c.map((r) => r.agencyOrgId), c.map((r) => r.enterpriseOrgId), c.map((r) => r.specialistId), c.map((r) => r.serviceDate), c.map((r) => r.type), c.map((r) => r.content), actor.userId || null]);
+        ids.push(...rows.map((r) => r.id));
       }
       return ids;
     },

@@ -36,7 +36,7 @@ describe('registries and service records', () => {
     const agent = await login(app, 'agent');
     const sp = await post(agent, '/registry', { kind: 'specialist', name: '王专员', attrs: { specialistType: '技术经理人', certificateNo: 'JS-2025-0001' } });
     expect(sp.statusCode).toBe(201);
-    expect(sp.json()).toMatchObject({ orgId: agency, state: 'active', attrs: { specialistType: '技术经理人' } });
+    expect(sp.json()).toMatchObject({ orgId: agency, state: 'active', regionCode: '510104', attrs: { specialistType: '技术经理人' } });
     expect((await post(agent, '/registry', { kind: 'pool', name: '锂电专利池', attrs: { poolType: '专利池', industry: '锂电' } })).statusCode).toBe(403);
     const bad = await post(agent, '/registry', { kind: 'specialist', name: '李专员', attrs: { specialistType: '律师' } });
     expect(bad.statusCode).toBe(400);

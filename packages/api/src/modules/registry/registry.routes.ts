@@ -43,7 +43,7 @@ export async function registryRoutes(app: FastifyInstance, deps: Deps): Promise<
     const buf = await writeXlsx([{ name: `${REGISTRY_KIND_LABELS[kind]}导入模板`, columns: entryTemplate(kind).map((h) => ({ header: h, key: h, width: 18 })), rows: [] }]);
     return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(`${REGISTRY_KIND_LABELS[kind]}导入模板.xlsx`)).send(buf);
   });
-  r.post('/imports/registry', { config: { action: 'registry.import' }, schema: { tags, consumes: ['multipart/form-data'], description: '字段 kind=登记类别，mode=all|valid-only' } }, async (req, reply) => {
+  r.post('/imports/registry', { config: { action: 'registry.import', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags, consumes: ['multipart/form-data'], description: '字段 kind=登记类别，mode=all|valid-only' } }, async (req, reply) => {
     const actor = requireActor(req);
     const { filename, buf, fields } = await readUpload(req);
     const kind = fields.kind as RegistryKind;
@@ -67,7 +67,7 @@ export async function registryRoutes(app: FastifyInstance, deps: Deps): Promise<
     const buf = await writeXlsx([{ name: '服务记录导入模板', columns: SERVICE_TEMPLATE.map((h) => ({ header: h, key: h, width: 18 })), rows: [] }]);
     return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment('服务记录导入模板.xlsx')).send(buf);
   });
-  r.post('/imports/service-records', { config: { action: 'registry.serviceImport' }, schema: { tags, consumes: ['multipart/form-data'] } }, async (req, reply) => {
+  r.post('/imports/service-records', { config: { action: 'registry.serviceImport', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags, consumes: ['multipart/form-data'] } }, async (req, reply) => {
     const actor = requireActor(req);
     const { filename, buf, fields } = await readUpload(req);
     const jobId = await deps.jobs.start('registry.serviceImport', actor, (p) => importServices(db, actor, filename, buf, fields.mode === 'valid-only', p).then((x) => ({ ...x, ids: undefined })));

@@ -50,9 +50,11 @@ export async function createEntry(db: Queryable, actor: Actor, input: EntryInput
   return inTx(db, async (tx) => {
     const dup = await queryOne(tx, `select 1 from registry_entries where kind = $1 and name = $2`, [input.kind, input.name]);
     if (dup) throw new AppError('DUPLICATE', `${REGISTRY_KIND_LABELS[input.kind]}“${input.name}”已登记`);
+    // without a region of its own, an entry takes its organisation's region (the indicators count by region)
+    const region = input.regionCode ?? (orgId ? (await queryOne<{ region_code: string | null }>(tx, `select region_code from organisations where id = $1`, [orgId]))?.region_code ?? null : null);
     const row = (await queryOne<{ id: number }>(tx, `insert into registry_entries (kind, name, org_id, region_code, start_date, attrs, state, created_by)
       values ($1,$2,$3,$4,$5,$6,$7,$8) returning id`,
-    [input.kind, input.name, orgId, input.regionCode ?? null, input.startDate ?? null, JSON.stringify(attrs), initialState(input.kind), actor.userId || null]))!;
+    [input.kind, input.name, orgId, region, input.startDate ?? null, JSON.stringify(attrs), initialState(input.kind), actor.userId || null]))!;
     await audit(tx, actor, { action: 'registry.create', entity: 'registry_entry', entityId: row.id, after: { ...input, attrs } });
     return row.id;
   });

@@ -5,6 +5,7 @@ import { query } from '../../db/client.ts';
 import { createTestApp, createTestDeps, type TestDeps } from '../../../test/test-db.ts';
 import { TEST_PASSWORD, buildOrganisation, buildUser } from '../../../test/factories.ts';
 import { hmac, verifyAuditChain } from './security.service.ts';
+import { forgetSecuritySettings } from '../../http/auth.ts';
 
 let deps: TestDeps;
 let app: FastifyInstance;
@@ -133,6 +134,26 @@ describe('TOTP second factor', () => {
     const next = totp(hmac, key, now + 30);
     expect((await loginRaw('totpadmin', TEST_PASSWORD, { totp: next })).statusCode).toBe(200);
     expect((await loginRaw('totpadmin', TEST_PASSWORD, { totp: next })).statusCode).toBe(401);
+  });
+});
+
+describe('second factor required for administrators', () => {
+  it('with the setting on, an administrator without TOTP may only bind one', async () => {
+    await buildUser(deps.db, { role: 'auditor', username: 'auditor-nototp' });
+    const settings = { passwordProfile: 'asvs', idleMinutes: 30, maxFailures: 5, lockMinutes: 30 };
+    expect((await app.inject({ method: 'PUT', url: '/api/v1/security/settings', headers: admin, payload: { ...settings, totpRequiredForAdmins: true } })).statusCode).toBe(200);
+    const h = await login(app, 'auditor-nototp');
+    const blocked = await app.inject({ url: '/api/v1/organisations', headers: h });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().details).toEqual({ totpSetupRequired: true });
+    expect((await post('/security/totp/setup', h, {})).statusCode).toBe(200);
+    // organisation users are not concerned
+    await buildUser(deps.db, { role: 'org_member', orgId, username: 'member-nototp' });
+    expect((await app.inject({ url: '/api/v1/organisations', headers: await login(app, 'member-nototp') })).statusCode).toBe(200);
+    // switch off again (directly: the office admin has no second factor either, so it is blocked too)
+    await query(deps.db, `update security_settings set settings = jsonb_set(settings, '{totpRequiredForAdmins}', 'false') where id = 1`);
+    forgetSecuritySettings(deps.db);
+    expect((await app.inject({ url: '/api/v1/organisations', headers: h })).statusCode).toBe(200);
   });
 });
 

@@ -1,5 +1,6 @@
 /** SQL of the subsidy module. Parameterised only. */
 import type { ApplicationState, ApplicationStatus, EvidenceRecord, Objection, PolicyTerms, PolicyVersion } from '@zhuanhua/domain/subsidy/index.ts';
+import { formatYuan } from '@zhuanhua/domain';
 import { query, queryOne, type Queryable } from '../../db/client.ts';
 import { offsetOf, orderBy, type Paging } from '../../http/paging.ts';
 
@@ -120,7 +121,7 @@ export async function pledgeEvidence(db: Queryable, f: { id?: number; orgId?: nu
     const fullyRepaid = ['repaid', 'released'].includes(r.state) && r.default_date == null && loan > 0 && Number(r.principal) >= loan;
     return {
       id: r.id,
-      label: `质押贷款 #${r.id}${r.registration_no ? `（登记号 ${r.registration_no}）` : ''}${r.pledgee ? ` ${r.pledgee}` : ''}，贷款 ${(loan / 100).toFixed(2)} 元${fullyRepaid ? '，已结清' : '，未结清'}`,
+      label: `质押贷款 #${r.id}${r.registration_no ? `（登记号 ${r.registration_no}）` : ''}${r.pledgee ? ` ${r.pledgee}` : ''}，贷款 ${formatYuan(loan)} 元${fullyRepaid ? '，已结清' : '，未结清'}`,
       record: {
         kind: 'pledge_loan', id: r.id, pledgorOrgId: r.pledgor_org_id, loanAmountFen: loan, fullyRepaid,
         repaidOn: fullyRepaid ? r.last_date : null, interestPaidFen: Number(r.interest), premiumFen: Number(r.premium_fen ?? 0),
@@ -163,7 +164,7 @@ export async function dealEvidence(db: Queryable, f: { id?: number; orgId?: numb
        from deals d where ${where.join(' and ')} order by d.id desc limit 200`, params);
   return rows.map((r) => ({
     id: r.id,
-    label: `${r.title}（合同 ${r.contract_date ?? '未签'}，已付 ${(Number(r.paid) / 100).toFixed(2)} 元）`,
+    label: `${r.title}（合同 ${r.contract_date ?? '未签'}，已付 ${formatYuan(Number(r.paid))} 元）`,
     record: {
       kind: 'deal', id: r.id, buyerOrgIds: (r.buyers ?? []).map(Number), dealKind: r.kind as 'licence', contractDate: r.contract_date,
       contractAmountFen: Number(r.contract_amount_fen), paidFen: Number(r.paid),

@@ -315,7 +315,7 @@ export async function getApplicationView(deps: Deps, actor: Actor, id: number) {
     ...presentApplication(r, actor),
     assessment: r.assessment,
     declared: r.declared,
-    policyVersion: { version: version.version, effectiveFrom: version.effectiveFrom, ruleText: describeRule(version.terms.rule), twoReviewerThresholdFen: version.terms.twoReviewerThresholdFen, noticeDays: version.terms.noticeDays },
+    versionInfo: { version: version.version, effectiveFrom: version.effectiveFrom, ruleText: describeRule(version.terms.rule), twoReviewerThresholdFen: version.terms.twoReviewerThresholdFen, noticeDays: version.terms.noticeDays },
     objections: objections.map((o) => ({ id: o.id, raisedOn: o.raised_on, text: o.text, status: o.status, resolution: o.resolution, resolvedOn: o.resolved_on })),
     steps: steps.map((s) => ({ id: s.id, action: s.action, date: s.on_date, from: s.from_status, to: s.to_status, amountFen: s.amount_fen == null ? null : Number(s.amount_fen), note: s.note, actorName: s.actor_name })),
     actions: availableActions(state, actor, version.terms, today),
@@ -335,10 +335,10 @@ async function act(deps: Deps, actor: Actor, id: number, build: (today: string, 
     const policy = (await getPolicy(tx, row.policy_id, true))!; // serialises budget decisions of the policy
     const version = policy.versions.find((v) => v.version === row.policy_version)!;
     const today = await businessToday(deps, tx);
+    const objections = await objectionsOf(tx, id);
     const extra = (await o.beforeApply?.(tx, row, today)) ?? 0;
     const action = build(today, extra);
     if (action.date > today) throw new AppError('VALIDATION', `日期 ${action.date} 晚于今天（${today}）`);
-    const objections = await objectionsOf(tx, id);
     const before: ApplicationState = toState(row, objections);
     const sums = await budgetSums(tx, policy.id);
     const outcome = applyAction(before, action, actor, {

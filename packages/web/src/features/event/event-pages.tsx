@@ -85,6 +85,18 @@ export function EventDetailPage() {
           { name: 'kind', label: '结果类型', type: 'select', options: optionsOf(OUTCOME_KIND_LABELS), required: true, initial: 'contact' },
           { name: 'projectId', label: '关联项目', type: 'select', options: projectOptions }, { name: 'orgId', label: '对接机构', type: 'org' },
           { name: 'dealId', label: '交易台账编号（成交时必填）', type: 'int' }, { name: 'note', label: '说明', type: 'textarea' }]} />}
+        {e.canManage && e.state !== 'planned' && <FormButton label="登记成交并记入交易台账" endpoint={`${base}/outcomes`} invalidate={inv} fields={[
+          { name: 'projectId', label: '关联项目', type: 'select', options: projectOptions },
+          { name: 'dealKind', label: '交易类型', type: 'select', required: true, initial: 'licence', options: [{ value: 'licence', label: '许可' }, { value: 'transfer', label: '转让' }, { value: 'equity', label: '作价入股' }] },
+          { name: 'licenceKind', label: '许可类型（许可时）', type: 'select', initial: 'ordinary', options: [{ value: 'ordinary', label: '普通许可' }, { value: 'exclusive', label: '独占许可' }, { value: 'sole', label: '排他许可' }] },
+          { name: 'title', label: '合同名称', required: true }, { name: 'contractDate', label: '合同日期', type: 'date', required: true, initial: todayCn() },
+          { name: 'contractAmountFen', label: '合同金额', type: 'wan', required: true }, { name: 'patentIds', label: '专利', type: 'patents', required: true },
+          { name: 'outOrgId', label: '出让方/许可方', type: 'org', required: true }, { name: 'inOrgId', label: '受让方/被许可方', type: 'org', required: true }]}
+          build={(b) => ({
+            kind: 'deal', projectId: b.projectId, orgId: b.inOrgId,
+            deal: { kind: b.dealKind, licenceKind: b.dealKind === 'licence' ? b.licenceKind : null, title: b.title, contractDate: b.contractDate, effectiveDate: b.contractDate,
+              contractAmountFen: b.contractAmountFen, patentIds: b.patentIds, parties: [{ side: 'out', orgId: b.outOrgId }, { side: 'in', orgId: b.inOrgId }] },
+          })} />}
       </Space>}>
         <Descriptions column={{ xs: 1, md: 3 }} bordered size="small">
           <Descriptions.Item label="类型">{e.kindLabel}</Descriptions.Item>

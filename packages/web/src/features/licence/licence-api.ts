@@ -17,10 +17,10 @@ export type Declaration = {
 export type Licence = {
   id: number; declarationId: number; dealId: number; patentId: number; applicationNumber: string; title: string; licensorOrgId: number; licensorName: string;
   licenseeOrgId: number; licenseeName: string; feeTerms: FeeTermsBody; feeText: string; noticeDate: string; paymentDate: string | null; licensedFrom: string;
-  licensedTo: string; trialEnd: string | null; state: string; stateLabel: string; decidedOn: string | null; received: Money;
+  licensedTo: string; trialEnd: string | null; state: string; stateLabel: string; stateNow: string; stateNowLabel: string; decidedOn: string | null; received: Money;
 };
 export type LicenceDetail = Licence & {
-  stateNow: string; stateNowLabel: string; role: 'licensee' | 'licensor' | 'office'; territory: string | null; otherTerms: string | null;
+  role: 'licensee' | 'licensor' | 'office'; territory: string | null; otherTerms: string | null;
   dueTotal: Money; outstanding: Money;
   dueItems: { key: string; label: string; dueDate: string; amount: Money; paid: Money; outstanding: Money }[];
   reminders: { key: string; label: string; dueDate: string; kind: 'upcoming' | 'overdue'; daysLeft: number; outstanding: Money }[];

@@ -34,6 +34,7 @@ export function PledgeListPage() {
   const [state, setState] = useState<string | undefined>();
   const [q, setQ] = useState<string | undefined>();
   const { q: list, pagination } = usePaged<PledgeSummary>('pledges', '/pledges', { state, q });
+  const batches = useQuery({ queryKey: ['pledges', 'batches'], queryFn: () => api<{ items: { id: number; name: string; bankName: string }[] }>('/pledge-batches'), enabled: !!user });
   if (!user) return <Alert type="info" showIcon message="请先登录：企业查看本企业的质押融资，银行查看本行贷款，知识产权局查看全部。" />;
   const canApply = user.role === 'org_admin' || user.role === 'org_member' || user.role === 'platform_admin';
   const applyFields: Field[] = [
@@ -43,6 +44,7 @@ export function PledgeListPage() {
     { name: 'requestedAmountFen', label: '申请金额', type: 'wan', required: true },
     { name: 'applicationDate', label: '申请日期', type: 'date', required: true, initial: todayCn() },
     { name: 'purpose', label: '资金用途', type: 'textarea' },
+    { name: 'batchId', label: '集合授信批次（园区企业，可选）', type: 'select', options: (batches.data?.items ?? []).map((b) => ({ value: b.id, label: `${b.name}（${b.bankName}）` })) },
   ];
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>专利质押融资</Typography.Title>}

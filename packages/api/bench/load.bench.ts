@@ -1,0 +1,197 @@
+/**
+ * `npm run bench:load -- [--rate 100] [--seconds 60] [--patents 1000000] [--deals 100000] [--url http://127.0.0.1:3109]`
+ *
+ * Open-model load over loopback: requests are sent on a fixed schedule (rate per second) whatever the answers do,
+ * and each latency is measured from its scheduled time, so a slow server cannot hide its queue (no coordinated
+ * omission). Mix: 80 % reads (patent search and lists, patent details, deal lists, organisations, policies) and
+ * 20 % writes (new deals as the office, organisation edits as an organisation administrator).
+ * Without --url the script prepares a fresh embedded database (or DATABASE_URL's PostgreSQL), seeds synthetic
+ * patents and deals (labelled generated), starts the server on port 3109, and stops it at the end.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDb, query } from '../src/db/client.ts';
+
+const arg = (name: string, d: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : d; };
+const RATE = Number(arg('rate', '100'));
+const SECONDS = Math.min(Number(arg('seconds', '60')), 900);
+const PATENTS = Number(arg('patents', '1000000'));
+const DEALS = Number(arg('deals', '100000'));
+const PORT = Number(arg('port', '3109'));
+const MAX_IN_FLIGHT = 1000;
+const BIN = path.resolve(new URL('../../../bin/zhuanhua.js', import.meta.url).pathname);
+let base = arg('url', '');
+
+function cli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    p.on('close', (c) => (c === 0 ? resolve() : reject(new Error(`zhuanhua ${args.join(' ')} → ${c}`))));
+  });
+}
+
+/** Synthetic patents by SQL (labelled source 'generated'); titles combine common technical words. */
+async function seedPatents(env: NodeJS.ProcessEnv, n: number): Promise<void> {
+  const h = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.ZHUANHUA_DATA_DIR });
+  try {
+    const have = (await query<{ n: number }>(h.db, `select count(*)::int as n from patents where source = 'generated'`))[0]!.n;
+    for (let from = have + 1; from <= n; from += 50000) {
+      const to = Math.min(n, from + 49999);
+      await query(h.db, `insert into patents (application_number, type, title, ipc_main, ipc_codes, filing_date, legal_status, region_code, source, generated_fields)
+        select 'GEN' || lpad(g::text, 9, '0'),
+               (array['invention','utility_model','design'])[1 + g % 3],
+               (array['一种锂电池','一种传感器','一种图像识别','一种控制系统','一种复合材料','一种制备方法','一种检测装置','一种通信'])[1 + g % 8]
+                 || (array['正极材料','阵列结构','算法','装置','的制备方法','及其应用','电路','模块'])[1 + (g / 8) % 8] || '（生成数据 ' || g || '）',
+               (array['H01M4/525','G01L1/00','G06V10/82','G05B19/04','C08K3/04','B01J37/00','G01N21/00','H04W4/00'])[1 + g % 8],
+               array[(array['H01M4/525','G01L1/00','G06V10/82','G05B19/04','C08K3/04','B01J37/00','G01N21/00','H04W4/00'])[1 + g % 8]],
+               date '2010-01-01' + (g % 5000),
+               (array['pending','in_force','in_force','lapsed'])[1 + g % 4],
+               '510104', 'generated', array['application_number','title','filing_date','legal_status']
+          from generate_series($1::int, $2::int) g`, [from, to]);
+      process.stdout.write(`\r专利 ${to}/${n}`);
+    }
+    process.stdout.write('\n');
+  } finally { await h.close(); }
+}
+
+async function seedDeals(env: NodeJS.ProcessEnv, n: number): Promise<void> {
+  const h = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.ZHUANHUA_DATA_DIR });
+  try {
+    const have = (await query<{ n: number }>(h.db, `select count(*)::int as n from deals`))[0]!.n;
+    for (let from = have + 1; from <= n; from += 20000) {
+      const to = Math.min(n, from + 19999);
+      await h.db.transaction().execute(async (tx) => {
+        await query(tx, `insert into deals (kind, title, state, contract_date, contract_amount_fen, source, note)
+          select 'transfer', '合成交易 ' || g || '（生成数据）', 'completed', date '2021-01-01' + (g % 1500), (g % 997 + 1) * 1000000, 'import', 'generated'
+            from generate_series($1::int, $2::int) g`, [from, to]);
+        await query(tx, `insert into deal_parties (deal_id, side, role, name)
+          select d.id, s.side, s.role, s.name || d.id from deals d
+            cross join (values ('out','assignor','出让方'), ('in','assignee','受让方')) s(side, role, name)
+           where d.id > (select coalesce(max(deal_id), 0) from deal_parties)`);
+      });
+      process.stdout.write(`\r交易 ${to}/${n}`);
+    }
+    process.stdout.write('\n');
+  } finally { await h.close(); }
+}
+
+async function waitHealthy(url: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try { if ((await fetch(`${url}/api/v1/health`)).ok) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not start');
+}
+
+function rssOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch { return null; }
+}
+
+async function loginCookie(username: string): Promise<Record<string, string>> {
+  const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Zhuanhua@2026' }) });
+  if (!r.ok) throw new Error(`login ${username}: ${r.status} ${await r.text()}`);
+  const cookies = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await r.json()) as { csrfToken: string };
+  return { cookie: cookies, 'x-csrf-token': csrfToken };
+}
+
+let server: ChildProcess | undefined;
+let work: string | undefined;
+try {
+  if (!base) {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-load-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, ZHUANHUA_DATA_DIR: path.join(work, 'db'), LOG_LEVEL: 'warn', ZHUANHUA_DEMO: 'true', PORT: String(PORT), NODE_ENV: 'production' };
+    const t = Date.now();
+    console.log(`准备数据：${PATENTS} 件合成专利，${DEALS} 笔合成交易（${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}）`);
+    await cli(['migrate'], env);
+    await seedPatents(env, PATENTS);
+    await seedDeals(env, DEALS);
+    console.log(`数据准备 ${Math.round((Date.now() - t) / 1000)} 秒`);
+    server = spawn(process.execPath, [BIN, 'serve', '--port', String(PORT)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    base = `http://127.0.0.1:${PORT}`;
+    await waitHealthy(base, 180_000);
+  }
+  const office = await loginCookie('admin');
+  const orgAdmin = await loginCookie('univ');
+  const me = (await (await fetch(`${base}/api/v1/auth/me`, { headers: orgAdmin })).json()) as { user: { orgId: number } };
+  const maxPatent = ((await (await fetch(`${base}/api/v1/patents?pageSize=1&sort=-id`)).json()) as { total: number }).total;
+
+  const words = ['电池', '材料', '传感器', '算法', '装置', '制备方法', '图像', '控制系统'];
+  let k = 0;
+  const pick = <T,>(a: T[]) => a[k++ % a.length]!;
+  type Req = { kind: string; method: string; url: string; headers?: Record<string, string>; body?: unknown };
+  const next = (i: number): Req => {
+    const r = i % 20; // 16 reads : 4 writes
+    const pid = 1 + ((i * 7919) % Math.max(1, maxPatent));
+    if (r < 4) return { kind: 'search', method: 'GET', url: `/api/v1/patents?q=${encodeURIComponent(pick(words))}&pageSize=20` };
+    if (r < 7) return { kind: 'patent-list', method: 'GET', url: `/api/v1/patents?page=${1 + (i % 50)}&pageSize=20&legalStatus=in_force` };
+    if (r < 10) return { kind: 'patent-detail', method: 'GET', url: `/api/v1/patents/${pid}` };
+    if (r < 13) return { kind: 'deal-list', method: 'GET', url: `/api/v1/deals?page=${1 + (i % 100)}&pageSize=20`, headers: office };
+    if (r < 14) return { kind: 'organisations', method: 'GET', url: '/api/v1/organisations?pageSize=20', headers: orgAdmin };
+    if (r < 15) return { kind: 'policies', method: 'GET', url: '/api/v1/subsidy/policies' };
+    if (r < 16) return { kind: 'pledges', method: 'GET', url: '/api/v1/pledges?pageSize=20', headers: office };
+    if (r < 19) return { kind: 'deal-create', method: 'POST', url: '/api/v1/deals', headers: office, body: {
+      kind: 'transfer', title: `负载测试交易 ${i}`, contractDate: '2025-06-01', contractAmountFen: 1_000_000 + i, patentIds: [pid],
+      parties: [{ side: 'out', name: '负载测试出让方' }, { side: 'in', name: '负载测试受让方' }] } };
+    return { kind: 'org-update', method: 'PATCH', url: `/api/v1/organisations/${me.user.orgId}`, headers: orgAdmin, body: { contactName: `负载测试${i % 100}` } };
+  };
+
+  const total = RATE * SECONDS;
+  const lat: number[] = [];
+  const byKind = new Map<string, { n: number; errors: number; lat: number[] }>();
+  const statuses = new Map<number, number>();
+  let errors = 0, dropped = 0, inFlight = 0;
+  const errorSamples: string[] = [];
+  const rssBefore = rssOf(server?.pid);
+  const t0 = performance.now();
+  await new Promise<void>((resolveAll) => {
+    let sent = 0, done = 0;
+    const fire = (i: number, scheduled: number) => {
+      const q = next(i);
+      inFlight++;
+      const init: RequestInit = { method: q.method, headers: { ...(q.headers ?? {}), ...(q.body ? { 'content-type': 'application/json' } : {}) }, body: q.body ? JSON.stringify(q.body) : undefined };
+      fetch(`${base}${q.url}`, init).then(async (res) => {
+        await res.arrayBuffer();
+        return res.status;
+      }, () => 0).then((status) => {
+        const ms = performance.now() - scheduled;
+        lat.push(ms);
+        const e = byKind.get(q.kind) ?? { n: 0, errors: 0, lat: [] };
+        e.n++; e.lat.push(ms);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        if (status === 0 || status >= 400) { errors++; e.errors++; if (errorSamples.length < 5) errorSamples.push(`${q.kind} ${status}`); }
+        byKind.set(q.kind, e);
+      }).finally(() => { inFlight--; done++; if (done + dropped === total) resolveAll(); });
+    };
+    const tick = () => {
+      const now = performance.now();
+      while (sent < total && t0 + (sent * 1000) / RATE <= now) {
+        const scheduled = t0 + (sent * 1000) / RATE;
+        if (inFlight >= MAX_IN_FLIGHT) dropped++; else fire(sent, scheduled);
+        sent++;
+      }
+      if (sent < total) setTimeout(tick, 2);
+      else if (dropped === total) resolveAll();
+    };
+    tick();
+  });
+  const elapsed = (performance.now() - t0) / 1000;
+  const pct = (a: number[], p: number) => { const s = [...a].sort((x, y) => x - y); return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 10) / 10 : null; };
+  const result = {
+    engine: process.env.DATABASE_URL ? 'postgresql' : 'pglite', patents: PATENTS, deals: DEALS, targetRate: RATE, seconds: SECONDS,
+    sent: lat.length, dropped, throughput: Math.round((lat.length / elapsed) * 10) / 10,
+    p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99), max: pct(lat, 100), errors, errorSamples,
+    statuses: Object.fromEntries(statuses), rssBeforeMb: rssBefore && Math.round(rssBefore / 1048576), rssAfterMb: (() => { const r = rssOf(server?.pid); return r && Math.round(r / 1048576); })(),
+    byKind: Object.fromEntries([...byKind].map(([kk, v]) => [kk, { n: v.n, errors: v.errors, p95: pct(v.lat, 95) }])),
+  };
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  if (server) { server.kill('SIGTERM'); await new Promise((r) => server!.once('close', r)); }
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+}
