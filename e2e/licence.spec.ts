@@ -119,7 +119,12 @@ describe('open licence, use first pay later', () => {
     await page.getByTestId('field-contractDate').fill('2026-02-01');
     await page.getByTestId('field-amount').fill('12.345678');
     await page.getByTestId('deal-submit').click();
-    await page.waitForURL(/\/deals\/\d+$/);
+    try {
+      await page.waitForURL(/\/deals\/\d+$/);
+    } catch (e) {
+      await shot(page, 'deal-form-failed');
+      throw new Error(`deal not saved: ${await page.getByTestId('deal-error').innerText().catch(() => '')} ${await page.locator('.ant-form-item-explain-error').allInnerTexts()} ${(e as Error).message}`);
+    }
     assert.equal(await page.getByTestId('deal-state').innerText(), '草稿');
     await page.getByTestId('deal-to-signed').click();
     await page.getByRole('button', { name: /确\s*定/ }).click();

@@ -16,7 +16,7 @@ const seedDir = path.join(dir, 'seed');
 
 console.log(`generating ${N.toLocaleString()} synthetic patents (labelled generated)…`);
 const g = spawnSync(process.execPath, [path.join(root, 'bin/zhuanhua.js'), 'generate', 'patents', String(N), '--json'], { env: { ...process.env, ZHUANHUA_DATA_DIR: seedDir, DATABASE_URL: '' }, encoding: 'utf8' });
-if (g.status !== 0) { console.error(g.stderr); process.exit(1); }
+if (g.status !== 0) { console.error(g.stdout, g.stderr, g.error ?? ''); process.exit(1); }
 
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))].toFixed(1) : NaN; };
 

@@ -85,6 +85,20 @@ async function waitHealthy(url: string, ms: number): Promise<void> {
   throw new Error('server did not start');
 }
 
+/** Modules start background work (indexes, caches) at start; wait until a patent detail answers fast 3 times running. */
+async function waitIdle(url: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  let fast = 0;
+  const t0 = Date.now();
+  while (Date.now() < end && fast < 3) {
+    const t = performance.now();
+    try { await (await fetch(`${url}/api/v1/patents?pageSize=1`, { signal: AbortSignal.timeout(30_000) })).arrayBuffer(); } catch { /* slow */ }
+    fast = performance.now() - t < 300 ? fast + 1 : 0;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  console.log(`服务空闲等待 ${Math.round((Date.now() - t0) / 1000)} 秒${fast < 3 ? '（仍未空闲）' : ''}`);
+}
+
 function rssOf(pid: number | undefined): number | null {
   if (!pid) return null;
   try {
@@ -116,11 +130,13 @@ try {
     server = spawn(process.execPath, [BIN, 'serve', '--port', String(PORT)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     base = `http://127.0.0.1:${PORT}`;
     await waitHealthy(base, 180_000);
+    await waitIdle(base, 600_000);
   }
   const office = await loginCookie('admin');
   const orgAdmin = await loginCookie('univ');
   const me = (await (await fetch(`${base}/api/v1/auth/me`, { headers: orgAdmin })).json()) as { user: { orgId: number } };
-  const maxPatent = ((await (await fetch(`${base}/api/v1/patents?pageSize=1&sort=-id`)).json()) as { total: number }).total;
+  const maxPatent = ((await (await fetch(`${base}/api/v1/patents?pageSize=1`)).json()) as { total: number }).total;
+  const inForce = ((await (await fetch(`${base}/api/v1/patents?status=in_force&type=invention&pageSize=200`)).json()) as { items: { id: number }[] }).items.map((x) => x.id);
 
   const words = ['电池', '材料', '传感器', '算法', '装置', '制备方法', '图像', '控制系统'];
   let k = 0;
@@ -130,17 +146,30 @@ try {
     const r = i % 20; // 16 reads : 4 writes
     const pid = 1 + ((i * 7919) % Math.max(1, maxPatent));
     if (r < 4) return { kind: 'search', method: 'GET', url: `/api/v1/patents?q=${encodeURIComponent(pick(words))}&pageSize=20` };
-    if (r < 7) return { kind: 'patent-list', method: 'GET', url: `/api/v1/patents?page=${1 + (i % 50)}&pageSize=20&legalStatus=in_force` };
+    if (r < 7) return { kind: 'patent-list', method: 'GET', url: `/api/v1/patents?page=${1 + (i % 50)}&pageSize=20&status=in_force` };
     if (r < 10) return { kind: 'patent-detail', method: 'GET', url: `/api/v1/patents/${pid}` };
     if (r < 13) return { kind: 'deal-list', method: 'GET', url: `/api/v1/deals?page=${1 + (i % 100)}&pageSize=20`, headers: office };
     if (r < 14) return { kind: 'organisations', method: 'GET', url: '/api/v1/organisations?pageSize=20', headers: orgAdmin };
     if (r < 15) return { kind: 'policies', method: 'GET', url: '/api/v1/subsidy/policies' };
     if (r < 16) return { kind: 'pledges', method: 'GET', url: '/api/v1/pledges?pageSize=20', headers: office };
     if (r < 19) return { kind: 'deal-create', method: 'POST', url: '/api/v1/deals', headers: office, body: {
-      kind: 'transfer', title: `负载测试交易 ${i}`, contractDate: '2025-06-01', contractAmountFen: 1_000_000 + i, patentIds: [pid],
+      kind: 'transfer', title: `负载测试交易 ${i}`, contractDate: '2025-06-01', contractAmountFen: 1_000_000 + i, patentIds: [inForce[i % inForce.length] ?? pid],
       parties: [{ side: 'out', name: '负载测试出让方' }, { side: 'in', name: '负载测试受让方' }] } };
     return { kind: 'org-update', method: 'PATCH', url: `/api/v1/organisations/${me.user.orgId}`, headers: orgAdmin, body: { contactName: `负载测试${i % 100}` } };
   };
+
+  // Serial probe: one request of each kind alone, to see the unloaded latency of each.
+  const probe: Record<string, number> = {};
+  for (let i = 0; i < 20; i++) {
+    const q = next(i);
+    if (probe[q.kind] !== undefined) continue;
+    const t = performance.now();
+    const res = await fetch(`${base}${q.url}`, { method: q.method, headers: { ...(q.headers ?? {}), ...(q.body ? { 'content-type': 'application/json' } : {}) }, body: q.body ? JSON.stringify(q.body) : undefined });
+    await res.arrayBuffer();
+    probe[q.kind] = Math.round(performance.now() - t);
+  }
+  console.log(`单次请求耗时（毫秒，无并发）：${JSON.stringify(probe)}`);
+  k = 0;
 
   const total = RATE * SECONDS;
   const lat: number[] = [];
@@ -156,7 +185,7 @@ try {
       const q = next(i);
       inFlight++;
       const init: RequestInit = { method: q.method, headers: { ...(q.headers ?? {}), ...(q.body ? { 'content-type': 'application/json' } : {}) }, body: q.body ? JSON.stringify(q.body) : undefined };
-      fetch(`${base}${q.url}`, init).then(async (res) => {
+      fetch(`${base}${q.url}`, { ...init, signal: AbortSignal.timeout(30_000) }).then(async (res) => {
         await res.arrayBuffer();
         return res.status;
       }, () => 0).then((status) => {
@@ -184,7 +213,7 @@ try {
   const elapsed = (performance.now() - t0) / 1000;
   const pct = (a: number[], p: number) => { const s = [...a].sort((x, y) => x - y); return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 10) / 10 : null; };
   const result = {
-    engine: process.env.DATABASE_URL ? 'postgresql' : 'pglite', patents: PATENTS, deals: DEALS, targetRate: RATE, seconds: SECONDS,
+    engine: process.env.DATABASE_URL ? 'postgresql' : 'pglite', probeMs: probe, patents: PATENTS, deals: DEALS, targetRate: RATE, seconds: SECONDS,
     sent: lat.length, dropped, throughput: Math.round((lat.length / elapsed) * 10) / 10,
     p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99), max: pct(lat, 100), errors, errorSamples,
     statuses: Object.fromEntries(statuses), rssBeforeMb: rssBefore && Math.round(rssBefore / 1048576), rssAfterMb: (() => { const r = rssOf(server?.pid); return r && Math.round(r / 1048576); })(),
@@ -192,6 +221,12 @@ try {
   };
   console.log(JSON.stringify(result, null, 2));
 } finally {
-  if (server) { server.kill('SIGTERM'); await new Promise((r) => server!.once('close', r)); }
+  if (server) {
+    const closed = new Promise((r) => server!.once('close', r));
+    server.kill('SIGTERM');
+    const t = setTimeout(() => server!.kill('SIGKILL'), 15_000);
+    await closed;
+    clearTimeout(t);
+  }
   if (work) fs.rmSync(work, { recursive: true, force: true });
 }

@@ -49,7 +49,7 @@ async function timed(step: string, req: InjectOptions, ok = 200): Promise<unknow
   const r = await app.inject(req);
   (times[step] ??= []).push(performance.now() - t);
   if (r.statusCode !== ok) throw new Error(`${step}: ${r.statusCode} ${r.body}`);
-  return (r.headers['content-type'] ?? '').includes('json') ? r.json() : r.rawPayload.length;
+  return String(r.headers['content-type'] ?? '').includes('json') ? r.json() : r.rawPayload.length;
 }
 
 const t0 = performance.now();

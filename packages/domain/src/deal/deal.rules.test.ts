@@ -5,7 +5,7 @@ import { addDays, addMonths } from '../common/dates.ts';
 import { DEAL_STATES, dealInput, type DealState } from './deal.schemas.ts';
 import {
   applyTransition, canTransition, dealConflicts, assertNoConflicts, splitInstalments, scheduleProblems, moneySummary,
-  assertPaymentAllowed, snapshotParty, holdersOn, transferEffectiveDate, patentUseOf, filingLate, partyRole,
+  assertPaymentAllowed, snapshotParty, holdersOn, transferEffectiveDate, patentUseOf, filingLate, partyRole, outPartyHolds,
   type DealFacts, type Candidate,
 } from './deal.rules.ts';
 
@@ -229,5 +229,15 @@ describe('deal input schema', () => {
   });
   it('months in schedules are added with month-end clamping', () => {
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+  });
+});
+
+describe('the giving side holds the patent', () => {
+  const holders = [{ orgId: 1, name: '示例大学' }, { orgId: null, name: '张三' }];
+  it('matches by organisation or by name; unknown holders are not checked', () => {
+    expect(outPartyHolds([{ orgId: 1, name: '别名' }], holders)).toBe(true);
+    expect(outPartyHolds([{ orgId: null, name: '张三' }], holders)).toBe(true);
+    expect(outPartyHolds([{ orgId: 2, name: '示例企业' }], holders)).toBe(false);
+    expect(outPartyHolds([{ orgId: 2, name: '示例企业' }], [])).toBe(true);
   });
 });

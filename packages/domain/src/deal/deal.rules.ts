@@ -263,3 +263,12 @@ export function patentUseOf(d: { kind: DealKind; contractDate: IsoDate | null; e
   if (!from) return null;
   return { kind: d.kind, fromDate: from, toDate: d.kind === 'licence' ? d.endDate : null };
 }
+
+/**
+ * The giving side must hold the patent (a sub-licence is given by a licensee, so it is exempt). Patents with
+ * no recorded holder are not checked. Matches by organisation, else by name.
+ */
+export function outPartyHolds(outParties: { orgId: number | null; name: string }[], holders: { orgId: number | null; name: string }[]): boolean {
+  if (holders.length === 0) return true;
+  return outParties.some((p) => holders.some((h) => (p.orgId !== null && h.orgId === p.orgId) || h.name === p.name));
+}

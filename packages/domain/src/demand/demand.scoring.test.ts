@@ -126,3 +126,15 @@ describe('schemas', () => {
     expect(feedbackInput.safeParse({ patentId: 1, kind: 'maybe' }).success).toBe(false);
   });
 });
+
+describe('reason details', () => {
+  it('collapses sub-terms of longer matched terms', async () => {
+    const { collapseTerms } = await import('./demand.scoring.ts');
+    expect(collapseTerms(['无人机', '人机', '无人', '配送', '配送'])).toEqual(['无人机', '配送']);
+  });
+  it('ignores predicted subclasses far below the best one', () => {
+    const { reasons, bonus } = buildReasons({ matchedTerms: ['x'], ipcSubclasses: ['G06F17/00'] }, { predictedIpc: [{ code: 'H01M', score: 0.95 }, { code: 'G06F', score: 0.01 }] });
+    expect(reasons.some((r) => r.kind === 'ipc')).toBe(false);
+    expect(bonus).toBe(0);
+  });
+});

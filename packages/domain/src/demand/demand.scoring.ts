@@ -155,21 +155,33 @@ const HOLDER_TEXT: Record<string, string> = { university: '高校', research_ins
  * normalised text score in [0,1]: IPC agreement up to 0.3, region up to 0.1, open licence 0.05 (+0.05 when
  * the fee fits the budget, −0.05 when over), sleeping / grade A 0.03. Returns reasons sorted by weight.
  */
+/** Drop terms contained in a longer matched term ("人机" when "无人机" matched), keeping the order. */
+export function collapseTerms(terms: readonly string[]): string[] {
+  const uniq = [...new Set(terms)];
+  return uniq.filter((t) => !uniq.some((o) => o !== t && o.length > t.length && o.includes(t)));
+}
+
+const short = (s: string, n = 24) => ([...s].length > n ? [...s].slice(0, n).join('') + '…' : s);
+
 export function buildReasons(p: PatentFacts, d: DemandFacts): { reasons: MatchReason[]; bonus: number } {
   const reasons: MatchReason[] = [];
-  if (p.matchedTerms.length > 0) {
-    reasons.push({ kind: 'terms', text: `匹配关键词：${p.matchedTerms.slice(0, 8).join('、')}`, weight: 0, terms: p.matchedTerms.slice(0, 8) });
+  const shown = collapseTerms(p.matchedTerms).slice(0, 8);
+  if (shown.length > 0) {
+    reasons.push({ kind: 'terms', text: `匹配关键词：${shown.join('、')}`, weight: 0, terms: shown });
   }
   let bonus = 0;
+  const top = d.predictedIpc[0]?.score || 1;
+  // only predictions with at least 10% of the best one's probability count as evidence
+  const credible = d.predictedIpc.filter((x) => x.score >= 0.1 * top);
   const subs = new Set(p.ipcSubclasses.map((c) => c.slice(0, 4)));
-  const hit = d.predictedIpc.find((x) => subs.has(x.code.slice(0, 4)));
+  const hit = credible.find((x) => subs.has(x.code.slice(0, 4)));
   if (hit) {
-    const w = 0.3 * Math.min(1, hit.score / (d.predictedIpc[0]?.score || 1));
+    const w = 0.3 * Math.min(1, hit.score / top);
     bonus += w;
-    reasons.push({ kind: 'ipc', text: `IPC 分类一致：${hit.code}${hit.title ? ' ' + hit.title : ''}`, weight: w });
+    reasons.push({ kind: 'ipc', text: `IPC 分类一致：${hit.code}${hit.title ? ' ' + short(hit.title) : ''}`, weight: w });
   } else {
     const cls = new Set(p.ipcSubclasses.map((c) => c.slice(0, 3)));
-    const near = d.predictedIpc.find((x) => cls.has(x.code.slice(0, 3)));
+    const near = credible.find((x) => cls.has(x.code.slice(0, 3)));
     if (near) {
       bonus += 0.08;
       reasons.push({ kind: 'ipc', text: `IPC 大类相近：${near.code.slice(0, 3)}`, weight: 0.08 });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { computeAmount } from './subsidy.amount.ts';
+import { computeAmount, feeShareRoomFen } from './subsidy.amount.ts';
 import { presetByCode } from './subsidy.presets.ts';
 import type { PolicyTerms } from './subsidy.policy.ts';
 
@@ -36,6 +36,12 @@ describe('鄂尔多斯 授权后补助：各级资助总额 ≤ 官费的 50%', 
     expect(computeAmount(ordos, { officialFeesPaidFen: 345001 }).amountFen).toBe(172501);
     expect(computeAmount(ordos, { officialFeesPaidFen: 345001, priorSubsidiesForItemFen: Y(1000) }).amountFen).toBe(72501);
     expect(computeAmount(ordos, { officialFeesPaidFen: 345003 }).amountFen).toBe(172502);
+  });
+
+  it('feeShareRoomFen：725 元、0 元', () => {
+    expect(feeShareRoomFen(Y(3450), 5000, Y(1000))).toBe(Y(725));
+    expect(feeShareRoomFen(Y(3450), 5000, Y(2000))).toBe(0);
+    expect(feeShareRoomFen(Y(3450), 5000, Y(1725))).toBe(0);
   });
 
   it('缺少官费记录时金额为 0 并列出缺少的输入', () => {

@@ -40,6 +40,14 @@ export type AmountResult = {
 const pct = (bp: number) => `${(bp / 100).toFixed(bp % 100 === 0 ? 0 : 2)}%`;
 const y = (fen: Fen) => `${formatYuan(fen)} 元`;
 
+/**
+ * Room left under a fee-share cap: capBp of the official fees paid, minus every subsidy already received for the item.
+ * 3,450 元 of fees at 50% with 1,000 元 received → 725 元; with 2,000 元 received → 0.
+ */
+export function feeShareRoomFen(officialFeesPaidFen: Fen, capBp: number, priorFen: Fen): Fen {
+  return Math.max(0, mulRatio(officialFeesPaidFen, capBp, 10_000) - priorFen);
+}
+
 export function computeAmount(terms: PolicyTerms, inputs: AmountInputs): AmountResult {
   const steps: AmountStep[] = [];
   const limitedBy: string[] = [];
@@ -123,7 +131,7 @@ export function computeAmount(terms: PolicyTerms, inputs: AmountInputs): AmountR
     if (fees == null) missing.push('已缴官方规定费用');
     const ceiling = mulRatio(fees ?? 0, terms.feeShareCapBp, 10_000);
     const prior = inputs.priorSubsidiesForItemFen ?? 0;
-    const room = Math.max(0, ceiling - prior);
+    const room = feeShareRoomFen(fees ?? 0, terms.feeShareCapBp, prior);
     const note = `各级资助总额不超过官费 ${y(fees ?? 0)} 的 ${pct(terms.feeShareCapBp)}（${y(ceiling)}），已获资助 ${y(prior)}，尚可 ${y(room)}`;
     if (amount > room) {
       amount = room;

@@ -161,6 +161,8 @@ export const applicationListQuery = z.object({
   policyId: z.coerce.number().int().positive().optional(),
   status: z.enum(APPLICATION_STATES).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Applications claiming on this patent (grant subsidies). */
+  patentId: z.coerce.number().int().positive().optional(),
   /** Only the applications the current reviewer can act on. */
   queue: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
   sort: z.enum(['id', '-id', 'submittedOn', '-submittedOn', 'amount', '-amount']).default('-id'),

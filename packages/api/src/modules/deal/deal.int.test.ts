@@ -62,6 +62,9 @@ describe('deal ledger API', () => {
     const notMine = await post('/api/v1/deals', otherH, transfer());
     expect(notMine.statusCode).toBe(422);
     expect(notMine.json()).toMatchObject({ details: { code: 'NOT_A_PARTY' } });
+    const notHolder = await post('/api/v1/deals', univH, transfer({ parties: [{ side: 'out', orgId: otherId }, { side: 'in', orgId: univId }], schedule: [] }));
+    expect(notHolder.statusCode).toBe(422);
+    expect(notHolder.json()).toMatchObject({ details: { code: 'NOT_HOLDER' } });
   });
 
   it('hides the deal from other organisations (404) and shows it to parties and auditors', async () => {

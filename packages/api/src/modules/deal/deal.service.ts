@@ -1,7 +1,7 @@
 /** Deal ledger service: load, apply the domain rules, save in one transaction, audit. */
 import { AppError, type OrgType, type SizeClass } from '@zhuanhua/domain';
 import {
-  applyTransition, assertNoConflicts, assertPaymentAllowed, dealConflicts, moneySummary, partyRole, patentUseOf,
+  applyTransition, assertNoConflicts, assertPaymentAllowed, dealConflicts, moneySummary, outPartyHolds, partyRole, patentUseOf,
   scheduleProblems, snapshotParty, transferEffectiveDate, type DealFacts,
 } from '@zhuanhua/domain/deal/deal.rules.ts';
 import type { DealInput, DealListQuery, DealState, PartySide, PaymentInput, TransitionInput } from '@zhuanhua/domain/deal/deal.schemas.ts';
@@ -116,6 +116,18 @@ export async function applyHolderChange(tx: Queryable, d: DealRow, parties: { si
   }
 }
 
+/** Platform deals: the assignor/licensor/investor must hold each patent (a sub-licence excepted). */
+async function assertOutPartyHolds(db: Queryable, patents: PatentBrief[], parties: SnapshotParty[], licenceKind: string | null | undefined): Promise<void> {
+  if (licenceKind === 'sub') return;
+  const out = parties.filter((p) => p.side === 'out');
+  for (const p of patents) {
+    const holders = await query<{ org_id: number | null; name: string }>(db, `select org_id, name from patent_holders where patent_id = $1`, [p.id]);
+    if (!outPartyHolds(out, holders.map((h) => ({ orgId: h.org_id, name: h.name })))) {
+      throw new AppError('RULE_VIOLATION', `${p.application_number}：出让方/许可方不是该专利的专利权人`, { code: 'NOT_HOLDER', patentId: p.id });
+    }
+  }
+}
+
 export type CreateOptions = {
   today: string; source?: 'platform' | 'import' | 'open_licence' | 'event'; state?: DealState; skipConflicts?: boolean; externalRef?: string | null;
   /** Bulk import: the caller writes the history and one audit entry for the whole file. */
@@ -132,6 +144,7 @@ export async function createDealTx(tx: Queryable, actor: Actor, input: DealInput
   }
   const problems = scheduleProblems(input.contractAmountFen, input.amountBasis, input.schedule, input.contractDate ?? null);
   if (problems.length) throw new AppError('VALIDATION', problems[0], problems.map((m) => ({ path: 'schedule', message: m })));
+  if (!o.bulk) await assertOutPartyHolds(tx, patents, parties, input.licenceKind);
   if (!o.skipConflicts) {
     await checkConflicts(tx, patents, {
       kind: input.kind, licenceKind: input.licenceKind, start: input.effectiveDate ?? input.contractDate ?? o.today, end: input.endDate ?? null,
@@ -226,6 +239,7 @@ export async function updateDraftTx(tx: Queryable, actor: Actor, id: number, inp
   }
   const problems = scheduleProblems(input.contractAmountFen, input.amountBasis, input.schedule, input.contractDate ?? null);
   if (problems.length) throw new AppError('VALIDATION', problems[0], problems.map((m) => ({ path: 'schedule', message: m })));
+  await assertOutPartyHolds(tx, patents, parties, input.licenceKind);
   await checkConflicts(tx, patents, {
     kind: input.kind, licenceKind: input.licenceKind, start: input.effectiveDate ?? input.contractDate ?? today, end: input.endDate ?? null,
     territory: input.territory ?? null, field: input.field ?? null, pledgeeConsent: input.pledgeeConsent, excludeDealId: id,

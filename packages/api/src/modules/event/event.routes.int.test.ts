@@ -35,6 +35,7 @@ describe('events and roadshows', () => {
       expect((await post(office, `/events/${id}/projects`, { kind: 'patent', refId: pid, title: `项目${i + 1}`, presenterOrgId: univ })).statusCode).toBe(201);
     }
     expect((await post(office, `/events/${id}/projects`, { kind: 'patent', refId: patents[0], title: '重复' })).statusCode).toBe(409);
+    expect((await post(office, `/events/${id}/projects`, { kind: 'demand', refId: 999999, title: '不存在的需求' })).statusCode).toBe(400);
     const smeH = await login(app, 'sme');
     expect((await post(smeH, `/events/${id}/registrations`, {})).statusCode).toBe(201);
     // outcomes only after the event is held

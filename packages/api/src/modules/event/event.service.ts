@@ -85,6 +85,13 @@ export const addProject = (db: Queryable, actor: Actor, id: number, p: ProjectIn
     if (!pt) throw new AppError('VALIDATION', '所选专利不存在');
     const dup = await queryOne(tx, `select 1 from event_projects where event_id = $1 and kind = 'patent' and ref_id = $2`, [id, p.refId]);
     if (dup) throw new AppError('DUPLICATE', '该专利已在本活动中展示');
+  } else if (p.refId) {
+    // a technology listing (supply list item) or a demand of the platform, when those modules are installed
+    const table = p.kind === 'demand' ? 'demands' : 'supply_list_items';
+    const t = await queryOne<{ t: string | null }>(tx, `select to_regclass($1)::text as t`, [table]);
+    if (t?.t && !(await queryOne(tx, `select 1 from ${table} where id = $1`, [p.refId]))) {
+      throw new AppError('VALIDATION', p.kind === 'demand' ? '所选技术需求不存在' : '所选技术成果不存在');
+    }
   }
   const row = (await queryOne<{ id: number }>(tx, `insert into event_projects (event_id, kind, ref_id, title, presenter_org_id) values ($1,$2,$3,$4,$5) returning id`,
     [id, p.kind, p.refId ?? null, p.title, p.presenterOrgId ?? null]))!;

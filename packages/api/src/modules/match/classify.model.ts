@@ -10,9 +10,9 @@ export type LabelledText = { text: string; labels: readonly string[] };
 export type Scored = { code: string; score: number };
 
 /** Features of a text: tokens plus character 1–3-grams of the CJK/alphanumeric runs. */
-export function features(text: string): string[] {
+export function features(text: string, tokens?: readonly string[]): string[] {
   const out: string[] = [];
-  for (const t of tokenize(text)) out.push('w' + t);
+  for (const t of tokens ?? tokenize(text)) out.push('w' + t);
   for (const run of text.replace(/^一种/, '').match(/[\u4e00-\u9fa5A-Za-z0-9]+/g) ?? []) {
     for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n));
   }
@@ -27,7 +27,9 @@ export class NaiveBayes {
   private classTotal: number[] = [];
   private counts: Map<number, number>[] = [];
   private nDocs = 0;
-  constructor(private readonly alpha = 0.1) {}
+  /** Inverted form for fast prediction: per feature, the classes that saw it and log((count+α)/α). */
+  private compiled: { off: Uint32Array; cls: Uint16Array; gain: Float32Array; logAlpha: number; denom: Float64Array; prior: Float64Array } | null = null;
+  constructor(private readonly alpha = 0.03) {}
 
   get size(): { labels: number; features: number; docs: number } {
     return { labels: this.labels.length, features: this.featIds.size, docs: this.nDocs };
@@ -52,9 +54,10 @@ export class NaiveBayes {
     }
   }
 
-  add(ex: LabelledText): void {
+  add(ex: LabelledText, tokens?: readonly string[]): void {
     if (ex.labels.length === 0) return;
-    const fs = features(ex.text);
+    this.compiled = null;
+    const fs = features(ex.text, tokens);
     if (fs.length === 0) return;
     this.nDocs++;
     for (const lab of new Set(ex.labels)) {
@@ -65,12 +68,30 @@ export class NaiveBayes {
   }
 
   /** Add the IPC titles of known subclasses as weak evidence. titles: subclass → its and its main groups' titles. */
-  addIpcTitles(titles: ReadonlyMap<string, readonly string[]>, weight = 0.3): void {
+  addIpcTitles(titles: ReadonlyMap<string, readonly string[]>, weight = 1): void {
+    this.compiled = null;
     for (const [sub, ts] of titles) {
       const c = this.labelIds.get(sub);
       if (c === undefined) continue;
       for (const t of ts) this.addFeatures(c, features(t), weight);
     }
+  }
+
+  private compile() {
+    if (this.compiled) return this.compiled;
+    const C = this.labels.length, V = this.featIds.size;
+    const cnt = new Uint32Array(V + 1);
+    for (const m of this.counts) for (const id of m.keys()) cnt[id + 1]!++;
+    for (let i = 0; i < V; i++) cnt[i + 1]! += cnt[i]!;
+    const off = cnt.slice();
+    const pos = cnt.slice(0, V);
+    const cls = new Uint16Array(off[V]!), gain = new Float32Array(off[V]!);
+    const a = this.alpha;
+    this.counts.forEach((m, c) => { for (const [id, v] of m) { const j = pos[id]!++; cls[j] = c; gain[j] = Math.log((v + a) / a); } });
+    const denom = new Float64Array(C), prior = new Float64Array(C);
+    for (let c = 0; c < C; c++) { denom[c] = Math.log(this.classTotal[c]! + a * V); prior[c] = Math.log(this.classDocs[c]! / this.nDocs); }
+    this.compiled = { off, cls, gain, logAlpha: Math.log(a), denom, prior };
+    return this.compiled;
   }
 
   train(examples: Iterable<LabelledText>): this {
@@ -89,19 +110,18 @@ export class NaiveBayes {
       const id = this.featIds.get(f);
       if (id !== undefined && !seen.has(id)) { seen.add(id); ids.push(id); }
     }
+    const k2 = this.compile();
     const scores = new Float64Array(C);
-    for (let c = 0; c < C; c++) {
-      const m = this.counts[c]!;
-      const denom = Math.log(this.classTotal[c]! + this.alpha * V);
-      let s = Math.log(this.classDocs[c]! / this.nDocs);
-      for (const id of ids) s += Math.log((m.get(id) ?? 0) + this.alpha) - denom;
-      scores[c] = s;
-    }
-    let max = -Infinity;
-    for (const s of scores) if (s > max) max = s;
-    let z = 0;
-    for (let c = 0; c < C; c++) z += Math.exp(scores[c]! - max);
+    const n = ids.length;
+    for (let c = 0; c < C; c++) scores[c] = k2.prior[c]! + n * (k2.logAlpha - k2.denom[c]!);
+    for (const id of ids) for (let j = k2.off[id]!; j < k2.off[id + 1]!; j++) scores[k2.cls[j]!]! += k2.gain[j]!;
     const order = [...scores.keys()].sort((a, b) => scores[b]! - scores[a]!).slice(0, k);
-    return order.map((c) => ({ code: this.labels[c]!, score: Math.exp(scores[c]! - max) / z }));
+    // Long texts make naive-Bayes posteriors degenerate (one class ≈ 100%); a temperature growing with the
+    // number of features keeps the ranking and gives usable probabilities.
+    const T = Math.max(1, ids.length / 10);
+    const max = scores[order[0]!]! / T;
+    let z = 0;
+    for (let c = 0; c < C; c++) z += Math.exp(scores[c]! / T - max);
+    return order.map((c) => ({ code: this.labels[c]!, score: Math.exp(scores[c]! / T - max) / z }));
   }
 }

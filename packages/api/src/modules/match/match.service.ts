@@ -6,7 +6,7 @@ import {
 import { inTx, query, queryOne, type Queryable } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { audit } from '../../lib/audit.ts';
-import { engineFor, openLicenceFixedFee, PATENT_INDEX_SQL, type SearchEngine } from '../search/search.engine.ts';
+import { engineFor, openLicenceFixedFee, PATENT_INDEX_SQL, SEI_NAMES, type SearchEngine } from '../search/search.engine.ts';
 import type { Deps } from '../../deps.ts';
 import { readDemand } from '../demand/demand.service.ts';
 
@@ -79,8 +79,8 @@ export async function matchText(db: Queryable, engine: SearchEngine, text: strin
     const { reasons, bonus } = buildReasons({
       matchedTerms: h.matchedTerms, ipcSubclasses: ipc, legalStatus: f.legal_status, holderType: f.holder_type, holderRegion: f.region,
       sleeping: f.sleeping, grade: f.grade, openLicence: f.fee_mode != null, openLicenceFeeFen: openLicenceFixedFee(f.fee_mode, f.fee_terms),
-      industries: engine.industriesOf(ipc),
-    }, { predictedIpc: predicted, industries: classification.industries.slice(0, 2).map((x) => x.code), regionCode: o.regionCode ?? null, budget: o.budget ?? null });
+      industries: engine.industriesOf(ipc).map((c) => SEI_NAMES[c] ?? c),
+    }, { predictedIpc: predicted, industries: classification.industries.filter((x) => x.score >= 0.2).slice(0, 2).map((x) => x.name), regionCode: o.regionCode ?? null, budget: o.budget ?? null });
     const adj = feed ? feedbackAdjustment(feed.interested, feed.wrong) : 0;
     if (adj !== 0) reasons.push({ kind: 'terms', text: adj > 0 ? `其他企业反馈感兴趣（${feed!.interested} 次）` : `曾被标记为领域不符（${feed!.wrong} 次）`, weight: adj });
     results.push({

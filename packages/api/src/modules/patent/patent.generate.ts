@@ -24,9 +24,10 @@ export async function generatePatents(db: Queryable, n: number, opts: { seed?: n
   for (let i = 0; i < holderCount; i++) {
     const type = types[i % types.length];
     const label = { university: '大学', research_institute: '研究院', soe: '集团有限公司', private_enterprise: '科技有限公司' }[type];
-    orgRows.push([`合成${label}${String(base + i + 1).padStart(5, '0')}（生成数据）`, type, sizes[type], counties[i % counties.length].code, true, pgArrayLiteral(['*'])]);
+    orgRows.push([`合成${label}${String(base + i + 1).padStart(5, '0')}（生成数据）`, type, sizes[type], counties[i % counties.length].code]);
   }
-  await bulkInsert(db, 'organisations', ['name', 'type', 'size_class', 'region_code', 'is_demo', 'generated_fields'], ['text[]', 'text[]', 'text[]', 'text[]', 'bool[]', 'text[]'], orgRows, { suffix: '' });
+  await bulkInsert(db, 'organisations', ['name', 'type', 'size_class', 'region_code'], ['text[]', 'text[]', 'text[]', 'text[]'], orgRows);
+  await query(db, `update organisations set is_demo = true, generated_fields = '{*}' where name like '合成%' and not is_demo`);
   const orgs = await query<{ id: number; name: string; region_code: string }>(db, `select id, name, region_code from organisations where name like '合成%' order by id desc limit $1`, [holderCount]);
   const start = (await query<{ n: number }>(db, `select count(*)::int as n from patents where source = 'generated'`))[0].n;
   const BATCH = 5000;
@@ -37,8 +38,9 @@ export async function generatePatents(db: Queryable, n: number, opts: { seed?: n
       const k = start + j;
       const t = titles[Math.floor(r() * titles.length)];
       const year = 2004 + (k % 20);
-      const typeDigit = Math.floor(k / 20) % 3 === 2 ? '2' : '1';
-      const body = `${year}${typeDigit}${String(9_000_000 + Math.floor(k / 40)).padStart(7, '0')}`;
+      const rest = Math.floor(k / 20); // (year, type, serial) is a bijection of k: unique for k < 40,000,000
+      const typeDigit = rest % 2 === 1 ? '2' : '1';
+      const body = `${year}${typeDigit}${String(9_000_000 + Math.floor(rest / 2)).padStart(7, '0')}`;
       const filing = addDays(`${year}-01-01`, Math.floor(r() * 360));
       const grantedP = r();
       const grant = grantedP < 0.7 ? addDays(filing, typeDigit === '1' ? 600 + Math.floor(r() * 900) : 200 + Math.floor(r() * 200)) : null;

@@ -56,8 +56,6 @@ export function computableIndicators(tables: ReadonlySet<string>): Set<Indicator
  * dated in [$3, $2]. L = the length of the region-code prefix to group by (2 province, 4 city, 6 county).
  */
 export function indicatorSql(L: number, t: ReadonlySet<string>, full = false): string {
-  /** Restrict the deal CTEs to the deals touched in [$3, $2] (a partial year); the full build reads every deal. */
-  const only = (col: string) => (full ? '' : ` and ${col} in (select id from ids)`);
   const parts: string[] = [
     // patent-deals into SMEs, contract amounts once per deal, university → SME, SOE → SME, licences + transfers
     `select x.ind, per.grp, d.y, x.v from per join d on d.id = per.deal_id and d.cd >= $3::date left join g on g.deal_id = d.id join rin on rin.deal_id = d.id
@@ -149,26 +147,28 @@ export function indicatorSql(L: number, t: ReadonlySet<string>, full = false): s
        from registry_entries r where r.state in ('active','published') and r.kind in (${Object.values(REGISTRY_KIND).map((k) => `'${k}'`).join(',')})
          and coalesce(r.start_date, r.published_at::date) between $3::date and $2::date and r.region_code like $1`);
   }
+  // full build: every deal; a partial year: only the deals touched in [$3, $2], reached through the deal_id indexes
+  const parties = full ? 'deal_parties dp' : 'ids join deal_parties dp on dp.deal_id = ids.id';
   return `
-    with ids as (
+    with ids as materialized (
       select id from deals where ${full ? 'false' : 'contract_date between $3::date and $2::date'}
       union
       select deal_id from deal_payments where ${full ? 'false' : 'received_date between $3::date and $2::date'}
     ), d as (
       select d.id, d.kind, d.contract_date as cd, d.contract_amount_fen as amt, extract(year from d.contract_date)::int as y, coalesce(c.np, 0) as np
-        from deals d
-        left join (select deal_id, count(*)::int as np from deal_patents where true${only('deal_id')} group by deal_id) c on c.deal_id = d.id
-       where ${DEAL_COUNTS} and d.contract_date <= $2::date${only('d.id')}
+        from ${full ? 'deals d' : 'ids join deals d on d.id = ids.id'}
+        left join (select dpt.deal_id, count(*)::int as np from ${full ? 'deal_patents dpt' : 'ids join deal_patents dpt on dpt.deal_id = ids.id'} group by dpt.deal_id) c on c.deal_id = d.id
+       where ${DEAL_COUNTS} and d.contract_date <= $2::date
     ), g as (
-      select deal_id, bool_or(org_type in ${UNIV}) as univ, bool_or(org_type = 'soe') as soe,
-             min(region_code) filter (where org_type in ${UNIV}) as univ_region
-        from deal_parties where side = 'out'${only('deal_id')} group by deal_id
+      select dp.deal_id, bool_or(dp.org_type in ${UNIV}) as univ, bool_or(dp.org_type = 'soe') as soe,
+             min(dp.region_code) filter (where dp.org_type in ${UNIV}) as univ_region
+        from ${parties} where dp.side = 'out' group by dp.deal_id
     ), rin as (
-      select deal_id, count(*)::int as n_in, min(region_code) filter (where ${SME}) as first_sme_region
-        from deal_parties where side = 'in'${only('deal_id')} group by deal_id
+      select dp.deal_id, count(*)::int as n_in, min(dp.region_code) filter (where dp.${SME.replace(' and size_class', ' and dp.size_class')}) as first_sme_region
+        from ${parties} where dp.side = 'in' group by dp.deal_id
     ), per as (
-      select deal_id, left(region_code, ${L}) as grp, count(*) filter (where ${SME})::int as n_sme, count(*)::int as n_in
-        from deal_parties where side = 'in' and region_code like $1${only('deal_id')} group by 1, 2
+      select dp.deal_id, left(dp.region_code, ${L}) as grp, count(*) filter (where dp.${SME.replace(' and size_class', ' and dp.size_class')})::int as n_sme, count(*)::int as n_in
+        from ${parties} where dp.side = 'in' and dp.region_code like $1 group by 1, 2
     )
     select ind as indicator, grp, y as year, sum(v) as value from (
       ${parts.join('\n      union all\n      ')}

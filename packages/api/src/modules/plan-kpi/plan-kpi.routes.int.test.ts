@@ -93,6 +93,8 @@ describe('plan-kpi API', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(ws.rowCount).getCell(1).value).toBe('合计');
     expect(ws.getRow(ws.rowCount).getCell(6).value).toBe(26);
+    const ex = await query<{ entity_id: string }>(deps.db, `select entity_id from audit_log where action = 'kpi.drilldown.export'`);
+    expect(ex.map((e) => e.entity_id)).toEqual(['SME_IN_CONTRACT:150600:2021']);
   });
 
   it('hand entry only for indicators with no source, marked and audited', async () => {

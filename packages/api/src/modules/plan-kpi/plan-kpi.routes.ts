@@ -9,6 +9,7 @@ import {
 import type { Deps } from '../../deps.ts';
 import { requireActor } from '../../http/auth.ts';
 import { attachment, writeXlsx, XLSX_MIME } from '../../lib/excel-export.ts';
+import { audit } from '../../lib/audit.ts';
 import { computableIndicators, presentTables } from './plan-kpi.engine.ts';
 import { drilldown } from './plan-kpi.drilldown.ts';
 import * as svc from './plan-kpi.service.ts';
@@ -73,6 +74,7 @@ export async function planKpiRoutes(app: FastifyInstance, deps: Deps): Promise<v
     async (req) => drilldown(deps.db, req.query.indicator, req.query.region, req.query.year, req.query.asOf ?? todayCn()));
   r.get('/kpi/drilldown/export', { config: { action: 'kpi.drilldown' }, schema: { tags, querystring: drillQuery } }, async (req, reply) => {
     const d = await drilldown(deps.db, req.query.indicator, req.query.region, req.query.year, req.query.asOf ?? todayCn());
+    await audit(deps.db, requireActor(req), { action: 'kpi.drilldown.export', entity: 'kpi_drilldown', entityId: `${d.indicator}:${d.regionCode}:${d.year}`, after: { rows: d.items.length, total: d.total } });
     const buf = await writeXlsx([{
       name: '指标明细',
       columns: [{ header: '记录', key: 'ref', width: 14 }, { header: '日期', key: 'date', width: 12 }, { header: '名称', key: 'title', width: 36 },
@@ -100,6 +102,7 @@ export async function planKpiRoutes(app: FastifyInstance, deps: Deps): Promise<v
   r.get('/kpi/reports/:rid/download', { config: { action: 'kpi.report' }, schema: { tags, params: z.object({ rid: z.coerce.number().int().positive() }) } }, async (req, reply) => {
     const rep = await getReport(deps.db, req.params.rid);
     if (!rep) throw new AppError('NOT_FOUND', '报告不存在');
+    await audit(deps.db, requireActor(req), { action: 'kpi.report.download', entity: 'kpi_report', entityId: rep.id, after: { filename: rep.filename } });
     const mime = rep.kind === 'xlsx' ? XLSX_MIME : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     return reply.header('content-type', mime).header('content-disposition', attachment(rep.filename)).send(Buffer.from(rep.content));
   });

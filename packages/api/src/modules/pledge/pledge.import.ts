@@ -1,12 +1,12 @@
 /** Import existing pledge registrations (e.g. from CNIPA's register) and export the pledge list. */
-import { PLEDGE_STATE_LABELS, type PledgeState } from '@zhuanhua/domain/pledge/index.ts';
-import { formatWan, isValidIsoDate } from '@zhuanhua/domain';
+import { PLEDGE_STATE_LABELS } from '@zhuanhua/domain/pledge/index.ts';
+import { formatWan } from '@zhuanhua/domain';
 import { query, queryOne, type Queryable } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import type { Progress } from '../../jobs/jobs.ts';
 import { parseLooseDate, pick } from '../../lib/tabular.ts';
+import type { presentPledgeSummary } from './pledge.presenter.ts';
 import { orgIdByName, parseAmountCell, patentIdByNumber, runImport, type RowError } from './pledge.common.ts';
-import type { PledgeRow } from './pledge.repo.ts';
 
 export const PLEDGE_TEMPLATE = ['出质人', '质权人', '质押登记号', '登记日期', '被担保债权数额(万元)', '债务起始日', '债务到期日', '专利申请号', '贷款金额(万元)', '状态', '解除日期'];
 
@@ -101,9 +101,7 @@ export const PLEDGE_EXPORT_COLUMNS = [
   { header: '专利数', key: 'patentCount', width: 8 }, { header: '集合授信批次', key: 'batchName', width: 20 },
 ];
 
-export function exportRow(p: ReturnType<typeof import('./pledge.presenter.ts').presentPledgeSummary>): Record<string, unknown> {
+export function exportRow(p: ReturnType<typeof presentPledgeSummary>): Record<string, unknown> {
   const w = (v: number | null) => (v == null ? '' : formatWan(v));
   return { ...p, requestedWan: w(p.requestedAmountFen), loanWan: w(p.loanAmountFen), securedWan: w(p.securedAmountFen) };
 }
-export type { PledgeRow, PledgeState };
-export { isValidIsoDate };

@@ -370,7 +370,7 @@ export class SearchIndex {
     const scored: Array<QueryTerm & { s: number }> = [];
     for (const [t, n] of qtf) {
       const df = this.df(t);
-      if (df === 0 || df > N * 0.2) continue; // unknown or too common to discriminate
+      if (df === 0 || (N >= 50 && df > N * 0.2)) continue; // unknown or too common to discriminate
       const w = 1 + Math.log(n);
       scored.push({ term: t, weight: w, required: false, s: w * bm25Idf(N, df) });
     }

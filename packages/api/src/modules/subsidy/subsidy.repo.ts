@@ -313,7 +313,7 @@ export async function budgetSums(db: Queryable, policyId: number): Promise<{ com
 }
 
 export type AppScope = { sql: string; params: unknown[] };
-export type AppFilter = { policyId?: number; status?: string; year?: number; statuses?: string[] };
+export type AppFilter = { policyId?: number; status?: string; year?: number; statuses?: string[]; patentId?: number };
 const APP_SORTS = { id: 'a.id', submittedOn: 'a.submitted_on', amount: 'a.amount_fen' };
 
 export async function listApplications(db: Queryable, scope: AppScope, f: AppFilter, pg: Paging): Promise<{ rows: ApplicationRow[]; total: number }> {
@@ -323,6 +323,7 @@ export async function listApplications(db: Queryable, scope: AppScope, f: AppFil
   if (f.status) { params.push(f.status); where.push(`a.status = $${params.length}`); }
   if (f.statuses) { params.push(f.statuses); where.push(`a.status = any($${params.length}::text[])`); }
   if (f.year) { params.push(f.year); where.push(`a.policy_year = $${params.length}`); }
+  if (f.patentId) { params.push(`patent:${f.patentId}`); where.push(`a.item_key = $${params.length}`); }
   const w = where.length ? `where ${where.join(' and ')}` : '';
   const total = (await queryOne<{ n: number }>(db, `select count(*)::int as n from subsidy_applications a ${w}`, params))!.n;
   const rows = await query<ApplicationRow>(db, `${APP_SELECT} ${w} order by ${orderBy(pg.sort, APP_SORTS, 'a.id desc')} limit ${pg.pageSize} offset ${offsetOf(pg)}`, params);

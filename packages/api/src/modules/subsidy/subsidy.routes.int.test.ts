@@ -42,7 +42,7 @@ beforeAll(async () => {
   for (const [u, role, orgId] of [
     ['rev1', 'platform_admin', city.id], ['rev2', 'platform_admin', city.id], ['inside', 'platform_admin', sme.id],
     ['sme', 'org_admin', sme.id], ['sme2', 'org_admin', sme2.id], ['far', 'org_admin', far.id], ['uni', 'org_admin', uni.id],
-    ['bank', 'bank_officer', bank.id], ['aud', 'auditor', null],
+    ['bank', 'bank_officer', bank.id], ['aud', 'auditor', null], ['prov', 'platform_admin', null],
   ] as const) {
     await buildUser(deps.db, { role, orgId, username: u });
     H[u] = await login(app, u);
@@ -152,8 +152,8 @@ describe('审核流程、公示、预算与拨付', () => {
   });
 
   it('公示公开可见；公示期内可提出异议；期内及有未处理异议时不能批准', async () => {
-    const pub = (await get(null, '/subsidy/notices')).json() as { items: { id: number; applicantName: string; amountFen: number; open: boolean }[] };
-    expect(pub.items.find((i) => i.id === appId)).toMatchObject({ applicantName: '许昌测试电子有限公司', amountFen: Y(92_000), open: true });
+    const pub = (await get(null, '/subsidy/notices')).json() as { items: { id: number; applicantName: string; amountFen: number; open: boolean; itemLabel: string }[] };
+    expect(pub.items.find((i) => i.id === appId)).toMatchObject({ applicantName: '许昌测试电子有限公司', amountFen: Y(92_000), open: true, itemLabel: '已结清的专利质押贷款' });
     const obj = await post('bank', `/subsidy/applications/${appId}/objections`, { text: '请核实该笔贷款是否已获其他财政贴息' });
     expect(obj.statusCode).toBe(201);
     ids.objection = (obj.json() as { id: number }).id;
@@ -286,5 +286,33 @@ describe('预算不足、版本与撤回', () => {
     const w = await post('sme2', `/subsidy/applications/${a.id}/withdraw`, {});
     expect((w.json() as App).status).toBe('withdrawn');
     expect((await post('sme2', '/subsidy/applications', { policyId, recordId: rec })).statusCode).toBe(201);
+  });
+});
+
+describe('鄂尔多斯 官费 50% 上限跨政策复核', () => {
+  it('同一专利在两项政策下各算得 725 元：先批准的一项通过，另一项批准时因超过官费 50% 被拒', async () => {
+    const today = ((await get(null, '/subsidy/today')).json() as { today: string }).today;
+    const grant = (await get(null, `/subsidy/policies/${ids['ordos-grant']}`)).json() as { terms: Record<string, unknown> };
+    const c = await post('rev1', '/subsidy/policies', { code: `test-grant-${year}`, regionCode: '150600', regionName: '鄂尔多斯市', year, itemKind: 'patent_grant', effectiveFrom: today,
+      terms: { ...grant.terms, name: '测试 旗区发明专利补助', rule: { kind: 'fixed', amountFen: Y(1000) } } });
+    expect(c.statusCode, c.body).toBe(201);
+    const second = (c.json() as { id: number }).id;
+    const declared = { officialFeesPaidFen: Y(3450), priorSubsidiesFen: Y(1000) };
+    const a1 = (await post('uni', '/subsidy/applications', { policyId: ids['ordos-grant'], recordId: ids.patent, declared })).json() as App;
+    const a2 = (await post('uni', '/subsidy/applications', { policyId: second, recordId: ids.patent, declared })).json() as App;
+    expect([a1.amountFen, a2.amountFen]).toEqual([Y(725), Y(725)]);
+    // the Xuchang office does not see Ordos applications; a reviewer without a region (province level) does
+    expect((await post('rev1', `/subsidy/applications/${a1.id}/review`, { action: 'accept' })).statusCode).toBe(404);
+    for (const id of [a1.id, a2.id]) {
+      for (const action of ['accept', 'first_review', 'start_notice']) expect((await post('prov', `/subsidy/applications/${id}/review`, { action })).statusCode).toBe(200);
+    }
+    await post('prov', '/subsidy/demo-clock', { advanceDays: 8 });
+    expect((await post('prov', `/subsidy/applications/${a1.id}/review`, { action: 'approve' })).statusCode).toBe(200);
+    const refused = await post('prov', `/subsidy/applications/${a2.id}/review`, { action: 'approve' });
+    expect(refused.statusCode).toBe(422);
+    expect((refused.json() as { message: string }).message).toContain('已缴官费的 50%');
+    // the patent's subsidies: the holder sees both, another organisation none
+    expect(((await get('uni', `/subsidy/applications?patentId=${ids.patent}`)).json() as { total: number }).total).toBe(2);
+    expect(((await get('sme', `/subsidy/applications?patentId=${ids.patent}`)).json() as { total: number }).total).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { AppError, addDays, type OrgType, type SizeClass } from '@zhuanhua/domain';
 import {
-  applyAction, assessClaim, assertBudgetChange, availableActions, describeRule, ITEM_KIND_LABELS, newApplication, nextVersion,
+  applyAction, assessClaim, assertBudgetChange, feeShareRoomFen, availableActions, describeRule, ITEM_KIND_LABELS, newApplication, nextVersion,
   presetPolicies, PRESETS, versionInForce,
   type Applicant, type ApplicationState, type ClaimCheckInput, type ApplicationSubmitInput, type DeclaredInput, type EvidenceRecord,
   type ItemKind, type PolicyCreateInput, type PolicyVersionInput, type PolicyTerms, type WorkflowAction, type EvidenceRecordInput, type BudgetState,
@@ -339,6 +339,7 @@ async function act(deps: Deps, actor: Actor, id: number, build: (today: string, 
     const extra = (await o.beforeApply?.(tx, row, today)) ?? 0;
     const action = build(today, extra);
     if (action.date > today) throw new AppError('VALIDATION', `日期 ${action.date} 晚于今天（${today}）`);
+    if (action.type === 'approve') await assertFeeShare(tx, row, version.terms);
     const before: ApplicationState = toState(row, objections);
     const sums = await budgetSums(tx, policy.id);
     const outcome = applyAction(before, action, actor, {
@@ -359,6 +360,21 @@ async function act(deps: Deps, actor: Actor, id: number, build: (today: string, 
     });
     return { id, replay: false };
   });
+}
+
+/**
+ * At approval, re-check the fee-share cap across policies (鄂尔多斯: all subsidies for one patent ≤ 50% of the official
+ * fees paid): subsidies approved for the same item under other policies since submission count too.
+ */
+async function assertFeeShare(tx: Queryable, row: ApplicationRow, terms: PolicyTerms): Promise<void> {
+  if (terms.feeShareCapBp == null) return;
+  const fees = row.declared?.officialFeesPaidFen;
+  if (fees == null) return;
+  const prior = Number(row.declared?.priorSubsidiesFen ?? 0) + await itemGrantedElsewhere(tx, row.policy_id, row.item_key);
+  const room = feeShareRoomFen(Number(fees), terms.feeShareCapBp, prior);
+  if (Number(row.amount_fen) > room) {
+    throw new AppError('RULE_VIOLATION', `该专利各级资助总额将超过已缴官费的 ${terms.feeShareCapBp / 100}%：尚可资助 ${(room / 100).toFixed(2)} 元，本申请 ${(Number(row.amount_fen) / 100).toFixed(2)} 元。请调低金额后重新审核或驳回`, { roomFen: room });
+  }
 }
 
 function noteOf(a: WorkflowAction): string | null {
@@ -427,7 +443,8 @@ export async function listNotices(deps: Deps, pg: Paging) {
   return {
     today,
     items: rows.map((r) => ({
-      id: r.id, applicantName: r.applicant_name, policyName: r.policy_name, policyRegionName: r.policy_region_name, itemLabel: r.item_label,
+      // the public sees the kind of item, not the ledger details (loan amounts, banks, contract figures)
+      id: r.id, applicantName: r.applicant_name, policyName: r.policy_name, policyRegionName: r.policy_region_name, itemLabel: ITEM_KIND_LABELS[r.item_kind as ItemKind],
       amountFen: Number(r.amount_fen), noticeStart: r.notice_start, noticeEnd: r.notice_end,
       open: !!(r.notice_start && r.notice_end && today >= r.notice_start && today <= r.notice_end),
     })),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
@@ -40,6 +40,9 @@ export function DealFormPage() {
   const nav = useNavigate();
   const { user } = useAuth();
   const { message } = App.useApp();
+  useEffect(() => {
+    if (user?.orgId && !form.getFieldValue(['out', 'orgId'])) form.setFieldValue(['out', 'orgId'], user.orgId);
+  }, [user, form]);
   const kind = Form.useWatch('kind', form);
   const amount = Form.useWatch('amount', form);
   const schedule = Form.useWatch('schedule', form) as { amount?: string }[] | undefined;
@@ -69,7 +72,7 @@ export function DealFormPage() {
   }
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>登记交易</Typography.Title>}>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'transfer', out: { orgId: user?.orgId ?? undefined } }} style={{ maxWidth: 960 }}>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'transfer' }} style={{ maxWidth: 960 }}>
         <Row gutter={16}>
           <Col span={8}><Form.Item name="kind" label="交易类型" rules={[{ required: true }]}><Select options={optionsOf(DEAL_KIND_LABELS)} data-testid="field-kind" /></Form.Item></Col>
           {kind === 'licence' && <Col span={8}><Form.Item name="licenceKind" label="许可类型" rules={[{ required: true, message: '请选择许可类型' }]}>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Divider, Input, InputNumber, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Divider, Input, InputNumber, Modal, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
-  AMOUNT_RULE_LABELS, BASE_KIND_LABELS, BASE_KINDS, COST_KIND_LABELS, COST_KINDS, ITEM_KIND_LABELS,
-  type AmountRule, type CostComponent, type PolicyTerms,
+  AMOUNT_RULE_LABELS, BASE_KIND_LABELS, BASE_KINDS, COST_KIND_LABELS, COST_KINDS, ITEM_KIND_LABELS, PRESETS,
+  type AmountRule, type CostComponent, type ItemKind, type PolicyTerms,
 } from '@zhuanhua/domain/subsidy/index.ts';
 import { api, ApiError, type List } from '../../api/client.ts';
 import { isOffice, useAuth } from '../../app/auth.tsx';
@@ -13,12 +13,44 @@ import { fenToYuanNumber, toFen, yuan, type PolicyDetail, type PolicySummary } f
 
 const usedPercent = (b: PolicySummary['budget']) => (b.budgetFen > 0 ? Math.min(100, Math.round(((b.committedFen + b.paidFen) * 100) / b.budgetFen)) : 0);
 
+/** A new policy, starting from the terms of a preset of the same item kind (edited afterwards as new versions). */
+function NewPolicyDialog({ open, onClose, today }: { open: boolean; onClose: () => void; today: string }) {
+  const navigate = useNavigate();
+  const [v, setV] = useState({ code: '', regionCode: '', regionName: '', year: Number(today.slice(0, 4)), itemKind: 'pledge_loan' as ItemKind, name: '', budget: 1_000_000 as number | null });
+  const [error, setError] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: () => {
+      const template = structuredClone(PRESETS.find((p) => p.itemKind === v.itemKind)!.terms);
+      const terms: PolicyTerms = { ...template, name: v.name, description: '', source: '', notes: `以预置政策“${template.name}”为模板新建`, budgetFen: toFen(v.budget) ?? 0 };
+      return api<{ id: number }>('/subsidy/policies', { body: { code: v.code, regionCode: v.regionCode, regionName: v.regionName, year: v.year, itemKind: v.itemKind, effectiveFrom: today, terms } });
+    },
+    onSuccess: (r) => { onClose(); navigate(`/subsidy/policies/${r.id}`); },
+    onError: (e) => setError(e instanceof ApiError ? e.message : String(e)),
+  });
+  return (
+    <Modal open={open} title="新建奖补政策" onCancel={onClose} onOk={() => create.mutate()} confirmLoading={create.isPending} okText="创建">
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label="政策名称"><Input value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} /></Descriptions.Item>
+        <Descriptions.Item label="政策编码"><Input value={v.code} placeholder="如 xc-nav-2026（小写字母、数字、连字符）" onChange={(e) => setV({ ...v, code: e.target.value })} /></Descriptions.Item>
+        <Descriptions.Item label="区划代码"><Input value={v.regionCode} placeholder="如 411000" onChange={(e) => setV({ ...v, regionCode: e.target.value })} /></Descriptions.Item>
+        <Descriptions.Item label="区域名称"><Input value={v.regionName} placeholder="如 许昌市" onChange={(e) => setV({ ...v, regionName: e.target.value })} /></Descriptions.Item>
+        <Descriptions.Item label="年度"><InputNumber min={2000} max={2100} value={v.year} onChange={(x) => setV({ ...v, year: x ?? v.year })} /></Descriptions.Item>
+        <Descriptions.Item label="资助事项"><Select style={{ width: '100%' }} value={v.itemKind} options={optionsOf(ITEM_KIND_LABELS)} onChange={(x) => setV({ ...v, itemKind: x })} /></Descriptions.Item>
+        <Descriptions.Item label="年度预算"><InputNumber min={0} addonAfter="元" value={v.budget} onChange={(x) => setV({ ...v, budget: x })} /></Descriptions.Item>
+      </Descriptions>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>金额规则与条件先取同类预置政策，创建后在政策页“修改政策”中调整。</Typography.Paragraph>
+      {error && <Alert type="error" showIcon message={error} />}
+    </Modal>
+  );
+}
+
 export function PolicyListPage() {
   const { user } = useAuth();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [year, setYear] = useState<number | null>(null);
   const [itemKind, setItemKind] = useState<string | undefined>();
+  const [creating, setCreating] = useState(false);
   const list = useQuery({ queryKey: ['subsidy', 'policies', year, itemKind], queryFn: () => api<List<PolicySummary>>('/subsidy/policies', { query: { year, itemKind, pageSize: 100 } }) });
   const today = useQuery({ queryKey: ['subsidy', 'today'], queryFn: () => api<{ today: string }>('/subsidy/today') });
   const presets = useMutation({
@@ -31,7 +63,9 @@ export function PolicyListPage() {
       extra={<Space>
         {user && user.role !== 'auditor' && user.role !== 'bank_officer' && user.role !== 'service_agent' && <Link to="/subsidy/apply"><Button type="primary" data-testid="subsidy-apply-link">申请奖补</Button></Link>}
         {isOffice(user) && <Button onClick={() => presets.mutate()} loading={presets.isPending} data-testid="subsidy-install-presets">导入本年度预置政策（许昌、鄂尔多斯）</Button>}
+        {isOffice(user) && <Button onClick={() => setCreating(true)}>新建政策</Button>}
       </Space>}>
+      {creating && today.data && <NewPolicyDialog open onClose={() => setCreating(false)} today={today.data.today} />}
       <Space wrap style={{ marginBottom: 16 }}>
         <InputNumber placeholder="政策年度" min={2000} max={2100} value={year} onChange={(v) => setYear(v)} style={{ width: 120 }} />
         <Select placeholder="资助事项" allowClear style={{ width: 260 }} value={itemKind} onChange={setItemKind} options={optionsOf(ITEM_KIND_LABELS)} />

@@ -1,0 +1,99 @@
+import { describe, it, expect } from 'vitest';
+import { parseQuery, SearchIndex } from './search.index.ts';
+import { tokenize } from './search.text.ts';
+import { NaiveBayes } from '../match/classify.model.ts';
+
+const docs = [
+  { id: 1, title: '一种锂离子电池正极材料及其制备方法', body: '磷酸铁锂正极材料包覆石墨烯。', type: 'invention', status: 'in_force', ipc: ['H01M4/58'], regionCode: '510104', holderType: 'university' },
+  { id: 2, title: '一种电动汽车电池包散热装置', body: '电池包内设置液冷板，提高锂离子电池散热效率。', type: 'utility_model', status: 'in_force', ipc: ['H01M10/613', 'B60L58/26'], regionCode: '120101', holderType: 'private_enterprise' },
+  { id: 3, title: '农用植保无人机', body: '一种用于喷洒农药的无人机。', type: 'utility_model', status: 'lapsed', ipc: ['B64D1/18'], regionCode: '510107', holderType: 'university', openLicence: true },
+];
+
+function build() {
+  const ix = new SearchIndex();
+  for (const d of docs) ix.upsert(d);
+  return ix;
+}
+
+describe('tokenizer', () => {
+  it('cuts Chinese with the domain dictionary and drops stop words', () => {
+    const t = tokenize('一种锂离子电池正极材料的制备方法');
+    expect(t).toContain('锂离子电池');
+    expect(t).toContain('正极');
+    expect(t).not.toContain('一种');
+    expect(t).not.toContain('的');
+  });
+});
+
+describe('query parsing', () => {
+  it('splits phrases, prefixes and exclusions', () => {
+    const q = parseQuery('"正极材料" 无人* -散热 电池');
+    expect(q.phrases).toEqual(['正极材料']);
+    expect(q.prefixes).toEqual(['无人']);
+    expect(q.excluded).toEqual(['散热']);
+    expect(q.terms.filter((t) => t.required).map((t) => t.term)).toEqual(expect.arrayContaining(['正极', '材料']));
+    expect(q.terms.some((t) => t.term === '电池' && !t.required)).toBe(true);
+  });
+});
+
+describe('SearchIndex', () => {
+  it('ranks a title hit above an abstract-only hit (BM25F field weights)', () => {
+    const r = build().search('锂离子电池');
+    expect(r.hits.map((h) => h.id)).toEqual([1, 2]);
+    expect(r.hits[0]!.score).toBeGreaterThan(r.hits[1]!.score);
+    expect(r.total).toBe(2);
+  });
+  it('applies filters on type, status, IPC prefix, region prefix, holder type and open licence', () => {
+    const ix = build();
+    expect(ix.search('电池', { filters: { patentType: 'utility_model' } }).hits.map((h) => h.id)).toEqual([2]);
+    expect(ix.search('电池', { filters: { ipc: 'H01M4' } }).hits.map((h) => h.id)).toEqual([1]);
+    expect(ix.search('电池', { filters: { regionCode: '12' } }).hits.map((h) => h.id)).toEqual([2]);
+    expect(ix.search('无人机', { filters: { legalStatus: 'in_force' } }).total).toBe(0);
+    expect(ix.search('无人机', { filters: { openLicence: true, holderType: 'university' } }).hits.map((h) => h.id)).toEqual([3]);
+  });
+  it('needs every phrase word, expands prefixes and excludes', () => {
+    const ix = build();
+    expect(ix.search('"正极材料"').hits.map((h) => h.id)).toEqual([1]);
+    expect(ix.search('无人*').hits.map((h) => h.id)).toEqual([3]);
+    expect(ix.search('电池 -散热').hits.map((h) => h.id)).toEqual([1]);
+  });
+  it('replaces a document on update and forgets it on remove', () => {
+    const ix = build();
+    ix.upsert({ ...docs[0]!, title: '一种钠离子电池负极材料' });
+    expect(ix.size).toBe(3);
+    expect(ix.search('钠离子').hits[0]!.id).toBe(1);
+    expect(ix.search('制备').hits.map((h) => h.id)).toEqual([]);
+    expect(ix.remove(3)).toBe(true);
+    expect(ix.search('无人机').total).toBe(0);
+    expect(ix.size).toBe(2);
+  });
+  it('pages results and reports the matched terms', () => {
+    const ix = build();
+    const p1 = ix.search('电池', { limit: 1 });
+    const p2 = ix.search('电池', { limit: 1, offset: 1 });
+    expect(p1.total).toBe(2);
+    expect(p1.hits.length).toBe(1);
+    expect(p2.hits[0]!.id).not.toBe(p1.hits[0]!.id);
+    expect(p1.hits[0]!.matchedTerms).toContain('电池');
+  });
+  it('picks the informative key terms of a long demand text', () => {
+    const ix = build();
+    const terms = ix.keyTerms('我们需要锂离子电池正极材料技术，提高正极材料性能').map((t) => t.term);
+    expect(terms).toContain('正极');
+    expect(terms).not.toContain('需要');
+  });
+});
+
+describe('NaiveBayes classifier', () => {
+  it('learns subclasses from labelled titles and returns probabilities', () => {
+    const nb = new NaiveBayes().train([
+      { text: '一种锂离子电池正极材料', labels: ['H01M'] }, { text: '锂电池负极及其制备', labels: ['H01M'] }, { text: '电池隔膜', labels: ['H01M'] },
+      { text: '植保无人机喷洒装置', labels: ['B64D'] }, { text: '无人机起落架', labels: ['B64C'] }, { text: '一种中药组合物', labels: ['A61K'] },
+    ]);
+    const p = nb.predict('锂电池正极', 3);
+    expect(p[0]!.code).toBe('H01M');
+    expect(p[0]!.score).toBeGreaterThan(0.5);
+    expect(p.reduce((s, x) => s + x.score, 0)).toBeLessThanOrEqual(1.0000001);
+    expect(nb.predict('中药', 1)[0]!.code).toBe('A61K');
+  });
+});
