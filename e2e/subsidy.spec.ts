@@ -96,4 +96,18 @@ describe('subsidy', () => {
     await sme.reload();
     assert.match(await sme.getByTestId('subsidy-status').innerText(), /已拨付/);
   });
+
+  it('the office edits a policy: the change is saved as a new version', async () => {
+    const admin = await newPage(browser);
+    await login(admin, 'admin');
+    await admin.goto('/subsidy/policies');
+    await admin.getByRole('link', { name: '许昌市 中国专利奖奖励' }).first().click();
+    await admin.getByTestId('subsidy-edit-policy').click();
+    const fixed = admin.getByTestId('rule-fixed');
+    await fixed.fill('150000');
+    await admin.getByTestId('subsidy-save-version').click();
+    await admin.getByTestId('subsidy-versions').filter({ hasText: '第 2 版' }).waitFor();
+    assert.match(await admin.getByTestId('subsidy-versions').innerText(), /最高 150,000 元[\s\S]*最高 200,000 元/);
+    await shot(admin, 'subsidy-policy-versions');
+  });
 });

@@ -39,6 +39,8 @@ export type OpenOptions = {
 export async function openDb(o: OpenOptions): Promise<DbHandle> {
   if (o.databaseUrl) {
     const pool = new pg.Pool({ connectionString: o.databaseUrl, max: o.poolSize ?? 10 });
+    // An idle client killed by the server (restart, DROP DATABASE … WITH (FORCE)) must not crash the process.
+    pool.on('error', (e) => process.emitWarning(`PostgreSQL idle client error: ${e.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'postgres', db, close: () => db.destroy() };
   }

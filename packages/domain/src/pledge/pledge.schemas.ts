@@ -20,6 +20,8 @@ export const ENHANCEMENT_LABELS: Record<(typeof ENHANCEMENTS)[number], string> =
 export const pledgeApplyInput = z.object({
   pledgorOrgId: z.number().int().positive().optional(),
   pledgeeOrgId: z.number().int().positive({ message: '请选择贷款银行' }),
+  /** The valuation agency chosen by the enterprise (optional): its service agents see and value the application. */
+  valuerOrgId: z.number().int().positive().optional().nullable(),
   patentIds: z.array(z.number().int().positive()).min(1, '至少选择一件专利').max(200, '一次最多 200 件专利'),
   requestedAmountFen: positiveFen,
   purpose: z.string().trim().max(500).optional().nullable(),

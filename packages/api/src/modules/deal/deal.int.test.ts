@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import ExcelJS from 'exceljs';
 import { createTestApp, createTestDeps, type TestDeps } from '../../../test/test-db.ts';
 import { buildOrganisation, buildPatent, buildUser, login } from '../../../test/factories.ts';
 import { query } from '../../db/client.ts';
@@ -160,5 +161,18 @@ describe('deal ledger API', () => {
     expect((await post(`/api/v1/deals/${id}/transitions`, smeH, { to: 'signed', date: '2024-06-01' })).statusCode).toBe(200);
     const late = await app.inject({ method: 'PUT', url: `/api/v1/deals/${id}`, headers: smeH, payload: body });
     expect(late.statusCode).toBe(409);
+  });
+
+  it('exports the visible ledger to Excel (other organisations get none of it)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const r = await app.inject({ url: '/api/v1/deals/export?kind=transfer', headers: smeH });
+    expect(r.statusCode).toBe(200);
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('交易台账')!;
+    expect(ws.getRow(2).getCell(2).value).toBe('传感器专利转让');
+    expect(ws.getRow(2).getCell(13).value).toBe('300,000.00');
+    const other = new ExcelJS.Workbook();
+    await other.xlsx.load((await app.inject({ url: '/api/v1/deals/export?kind=transfer', headers: otherH })).rawPayload as unknown as ArrayBuffer);
+    expect(other.getWorksheet('交易台账')!.rowCount).toBe(1);
   });
 });

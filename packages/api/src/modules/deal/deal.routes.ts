@@ -23,6 +23,31 @@ export async function dealRoutes(app: FastifyInstance, deps: Deps): Promise<void
     const { rows, total, parties, patents } = await dealList(deps.db, requireActor(req), req.query);
     return { items: rows.map((d) => presentDealSummary(d, parties, patents)), total };
   });
+  r.get('/deals/export', { config: { action: 'deal.list' }, schema: { tags, querystring: dealListQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
+    const actor = requireActor(req);
+    const { rows, parties, patents } = await dealList(deps.db, actor, { ...req.query, page: 1, pageSize: 50_000 });
+    const buf = await writeXlsx([{
+      name: '交易台账',
+      columns: [
+        { header: '编号', key: 'id', width: 8 }, { header: '合同名称', key: 'title', width: 36 }, { header: '交易类型', key: 'kind', width: 10 }, { header: '许可类型', key: 'licenceKind', width: 10 },
+        { header: '专利申请号', key: 'patents', width: 30 }, { header: '出让/许可方', key: 'out', width: 24 }, { header: '出让方类型', key: 'outType', width: 10 },
+        { header: '受让/被许可方', key: 'in', width: 24 }, { header: '受让方类型', key: 'inType', width: 10 }, { header: '受让方规模', key: 'inSize', width: 10 }, { header: '受让方区划', key: 'inRegion', width: 10 },
+        { header: '合同签订日期', key: 'contractDate', width: 12 }, { header: '合同金额（元）', key: 'amount', width: 16 }, { header: '实际到账（元）', key: 'received', width: 16 },
+        { header: '登记/备案号', key: 'regNo', width: 18 }, { header: '登记/备案日期', key: 'regDate', width: 12 }, { header: '状态', key: 'state', width: 10 },
+      ],
+      rows: rows.map((d) => {
+        const x = presentDealSummary(d, parties, patents);
+        const out = x.parties.filter((p) => p.side === 'out'), inn = x.parties.filter((p) => p.side === 'in');
+        return {
+          id: x.id, title: x.title, kind: x.kindLabel, licenceKind: x.licenceKindLabel ?? '', patents: x.patents.map((p) => p.applicationNumber).join('；'),
+          out: out.map((p) => p.name).join('；'), outType: out.map((p) => p.orgType ?? '').join('；'), in: inn.map((p) => p.name).join('；'),
+          inType: inn.map((p) => p.orgType ?? '').join('；'), inSize: inn.map((p) => p.sizeClass ?? '').join('；'), inRegion: inn.map((p) => p.regionCode ?? '').join('；'),
+          contractDate: x.contractDate ?? '', amount: x.contractAmount.yuan, received: x.received.yuan, regNo: x.registrationNo ?? '', regDate: x.registrationDate ?? '', state: x.stateLabel,
+        };
+      }),
+    }]);
+    return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment('交易台账.xlsx')).send(buf);
+  });
   r.get('/deals/:id', { config: { action: 'deal.read' }, schema: { tags, params: idParam } },
     async (req) => presentDealDetail(await dealDetail(deps.db, requireActor(req), req.params.id, todayCn())));
   r.post('/deals', {

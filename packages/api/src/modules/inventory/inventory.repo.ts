@@ -21,23 +21,26 @@ const FACT_COLS = `p.id, p.application_number, p.title, p.type, p.legal_status, 
 
 export type RunScope = { scope: 'all' | 'holder' | 'region'; holderId?: number | null; regionCode?: string | null };
 
-function scopeWhere(s: RunScope, params: unknown[]): string {
-  const add = (v: unknown) => { params.push(v); return `$${params.length}`; };
-  const conds = [`exists (select 1 from patent_holders h join organisations o on o.id = h.org_id where h.patent_id = p.id and o.type = any(${add(POOL_HOLDER_TYPES)}::text[])${s.scope === 'holder' ? ` and h.org_id = ${add(s.holderId)}` : ''})`];
-  if (s.scope === 'region' && s.regionCode) conds.push(`p.region_code like ${add(regionLike(s.regionCode))}`);
-  return conds.join(' and ');
-}
-
+/**
+ * The patents a run examines: all (or one region's, or one holder's). Holder types are not filtered here: the
+ * sleeping rule decides (a patent without a university, institute or SOE holder is examined and left out).
+ * Keyset pages by id; a holder scope is driven from patent_holders (indexed by org).
+ */
 export async function countCandidates(db: Queryable, s: RunScope): Promise<number> {
-  const params: unknown[] = [];
-  return (await queryOne<{ n: number }>(db, `select count(*)::int as n from patents p where ${scopeWhere(s, params)}`, params))!.n;
+  if (s.scope === 'holder') return (await queryOne<{ n: number }>(db, `select count(distinct patent_id)::int as n from patent_holders where org_id = $1`, [s.holderId]))!.n;
+  if (s.scope === 'region' && s.regionCode) return (await queryOne<{ n: number }>(db, `select count(*)::int as n from patents p where p.region_code like $1`, [regionLike(s.regionCode)]))!.n;
+  return (await queryOne<{ n: number }>(db, `select count(*)::int as n from patents`))!.n;
 }
 
-/** One keyset page of the patents held by universities, institutes or SOEs in scope. */
 export async function candidatePage(db: Queryable, s: RunScope, afterId: number, limit: number): Promise<FactsRow[]> {
-  const params: unknown[] = [afterId];
-  const w = scopeWhere(s, params);
-  return query<FactsRow>(db, `select ${FACT_COLS} from patents p where p.id > $1 and ${w} order by p.id limit ${Math.floor(limit)}`, params);
+  const n = Math.floor(limit);
+  if (s.scope === 'holder') {
+    return query<FactsRow>(db, `select ${FACT_COLS} from patents p where p.id in (select distinct h.patent_id from patent_holders h where h.org_id = $2 and h.patent_id > $1 order by h.patent_id limit ${n}) order by p.id`, [afterId, s.holderId]);
+  }
+  if (s.scope === 'region' && s.regionCode) {
+    return query<FactsRow>(db, `select ${FACT_COLS} from patents p where p.id > $1 and p.region_code like $2 order by p.id limit ${n}`, [afterId, regionLike(s.regionCode)]);
+  }
+  return query<FactsRow>(db, `select ${FACT_COLS} from patents p where p.id > $1 order by p.id limit ${n}`, [afterId]);
 }
 
 export const factsById = (db: Queryable, id: number) => queryOne<FactsRow>(db, `select ${FACT_COLS} from patents p where p.id = $1`, [id]);

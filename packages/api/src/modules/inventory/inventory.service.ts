@@ -1,7 +1,7 @@
 /** Inventory service: settings, runs (as jobs), the pool snapshot, per-patent explanations, marks, fee lists. */
 import { AppError, isValidIsoDate } from '@zhuanhua/domain';
 import {
-  addToSummary, diffPools, emptySummary, GRADING_PRESETS, GBT42748_MODEL, DEFAULT_HIGH_VALUE_CONFIG, validateGradingModel, gradingModelInput, highValueConfigInput,
+  addToSummary, diffPools, poolForHolder, emptySummary, GRADING_PRESETS, GBT42748_MODEL, DEFAULT_HIGH_VALUE_CONFIG, validateGradingModel, gradingModelInput, highValueConfigInput,
   type GradingModel, type HighValueConfig, type InventoryRunInput, type PatentMarkInput, type PoolEntry, type RunSummary, type SnapshotItem,
 } from '@zhuanhua/domain/inventory/index.ts';
 import { inTx, query, type Queryable } from '../../db/client.ts';
@@ -100,6 +100,7 @@ export async function executeRun(db: Queryable, actor: Actor | null, runId: numb
       const facts = await loadFacts(db, page);
       const rows: unknown[][] = [];
       for (const f of facts) {
+        if (!f.holders.some((h) => poolForHolder(h.org_type))) { summary.scanned += 1; continue; } // out of the pools: no grading needed
         const e = evaluateFacts(f, asOf, refs, model, hv);
         const item: SnapshotItem = {
           patentId: f.row.id, sleeping: e.sleeping.sleeping, pool: e.sleeping.pool, grade: e.grade.grade, score: e.grade.total,

@@ -29,7 +29,7 @@ export class NaiveBayes {
   private nDocs = 0;
   /** Inverted form for fast prediction: per feature, the classes that saw it and log((count+α)/α). */
   private compiled: { off: Uint32Array; cls: Uint16Array; gain: Float32Array; logAlpha: number; denom: Float64Array; prior: Float64Array } | null = null;
-  constructor(private readonly alpha = 0.03) {}
+  constructor(private readonly alpha = 0.02) {}
 
   get size(): { labels: number; features: number; docs: number } {
     return { labels: this.labels.length, features: this.featIds.size, docs: this.nDocs };
@@ -68,7 +68,7 @@ export class NaiveBayes {
   }
 
   /** Add the IPC titles of known subclasses as weak evidence. titles: subclass → its and its main groups' titles. */
-  addIpcTitles(titles: ReadonlyMap<string, readonly string[]>, weight = 1): void {
+  addIpcTitles(titles: ReadonlyMap<string, readonly string[]>, weight = 0.5): void {
     this.compiled = null;
     for (const [sub, ts] of titles) {
       const c = this.labelIds.get(sub);

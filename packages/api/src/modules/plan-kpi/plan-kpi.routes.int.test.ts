@@ -64,6 +64,13 @@ describe('plan-kpi API', () => {
     expect(created.statusCode).toBe(201);
     const ev = (await app.inject({ url: '/api/v1/kpi/plans/kangbashi-2021/evaluation?asOf=2024-01-31', headers: member })).json() as { targets: { status: string; value: number }[] };
     expect(ev.targets[0]).toMatchObject({ status: 'met', value: 4 }); // 康巴什 2021–2023: 2 + 1 + 1
+    const dup = await app.inject({ method: 'POST', url: '/api/v1/kpi/plans', headers: admin, payload: { id: 'kangbashi-2021', name: '重复', regionCode: '150603', startYear: 2021, endYear: 2023, baselineYear: 2020 } });
+    expect(dup.statusCode).toBe(409);
+    expect((await app.inject({ method: 'DELETE', url: '/api/v1/kpi/plans/ordos-2021-conversion', headers: admin })).statusCode).toBe(422);
+    expect((await app.inject({ method: 'DELETE', url: '/api/v1/kpi/plans/kangbashi-2021', headers: admin })).statusCode).toBe(204);
+    expect((await app.inject({ url: '/api/v1/kpi/plans/kangbashi-2021', headers: admin })).statusCode).toBe(404);
+    const del = await query<{ action: string }>(deps.db, `select action from audit_log where entity = 'kpi_plan' and entity_id = 'kangbashi-2021' order by id`);
+    expect(del.map((a) => a.action)).toEqual(['kpi.plan.create', 'kpi.plan.delete']);
   });
 
   it('evaluation of the copied plan for 东胜区 uses only that district', async () => {

@@ -20,7 +20,7 @@ export function presentPledgeSummary(p: PledgeRow) {
 function nextActions(p: PledgeRow, actor: Actor): string[] {
   const bank = actor.role === 'platform_admin' || (actor.role === 'bank_officer' && actor.orgId === p.pledgee_org_id);
   const owner = actor.role === 'platform_admin' || ((actor.role === 'org_admin' || actor.role === 'org_member') && actor.orgId === p.pledgor_org_id);
-  const valuer = bank || actor.role === 'service_agent';
+  const valuer = bank || (actor.role === 'service_agent' && actor.orgId !== null && actor.orgId === p.valuer_org_id);
   const can = PLEDGE_TRANSITIONS[p.state as PledgeState] ?? [];
   const out: string[] = [];
   if (valuer && can.includes('valued')) out.push('value');

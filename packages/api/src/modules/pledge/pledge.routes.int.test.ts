@@ -8,7 +8,7 @@ import { query } from '../../db/client.ts';
 let deps: TestDeps;
 let app: FastifyInstance;
 let sme: number, bank: number, bank2: number;
-let p1: number, p2: number, pUtility: number, foreign: number;
+let p1: number, p2: number, pUtility: number, foreign: number, valuerOrg: number;
 const share = { fund: 5400, bank: 2600, insurer: 1600, guarantor: 0, valuer: 400 };
 
 beforeAll(async () => {
@@ -20,6 +20,11 @@ beforeAll(async () => {
   await buildUser(deps.db, { role: 'org_member', orgId: sme, username: 'sme' });
   await buildUser(deps.db, { role: 'bank_officer', orgId: bank, username: 'banker' });
   await buildUser(deps.db, { role: 'bank_officer', orgId: bank2, username: 'banker2' });
+  const valuer = (await buildOrganisation(deps.db, { name: '四川某评估公司', type: 'service_agency', sizeClass: null })).id;
+  await buildUser(deps.db, { role: 'service_agent', orgId: valuer, username: 'valuer' });
+  const otherAgency = (await buildOrganisation(deps.db, { name: '别的服务机构', type: 'service_agency', sizeClass: null })).id;
+  await buildUser(deps.db, { role: 'service_agent', orgId: otherAgency, username: 'agent2' });
+  valuerOrg = valuer;
   await buildUser(deps.db, { role: 'platform_admin', username: 'office' });
   await buildUser(deps.db, { role: 'platform_admin', username: 'office-sc', regionCode: '510000' });
   await buildUser(deps.db, { role: 'platform_admin', username: 'office-hn', regionCode: '410000' });
@@ -36,12 +41,17 @@ describe('pledge financing API', () => {
   it('runs apply → valuation → approval → registration → loan → repayments → release, writing patent_uses', async () => {
     const smeH = await login(app, 'sme');
     const bankH = await login(app, 'banker');
-    const applied = await post(smeH, '/pledges', { pledgeeOrgId: bank, patentIds: [p1, p2], requestedAmountFen: 200_000_000, applicationDate: '2025-03-01' });
+    const applied = await post(smeH, '/pledges', { pledgeeOrgId: bank, valuerOrgId: valuerOrg, patentIds: [p1, p2], requestedAmountFen: 200_000_000, applicationDate: '2025-03-01' });
     expect(applied.statusCode).toBe(201);
     const id = (applied.json() as { id: number }).id;
     expect(applied.json()).toMatchObject({ state: 'applied', pledgorOrgId: sme, patentCount: 2 });
 
-    expect((await post(bankH, `/pledges/${id}/valuation`, { method: 'income', valueFen: 500_000_000, appraiser: '四川某评估公司', feeFen: 1_000_000, valuationDate: '2025-03-05' })).statusCode).toBe(200);
+    // only the chosen valuation agency sees and values the application
+    const v = { method: 'income', valueFen: 500_000_000, appraiser: '四川某评估公司', feeFen: 1_000_000, valuationDate: '2025-03-05' };
+    expect((await post(await login(app, 'agent2'), `/pledges/${id}/valuation`, v)).statusCode).toBe(404);
+    const valuerH = await login(app, 'valuer');
+    expect((await app.inject({ url: '/api/v1/pledges', headers: valuerH })).json()).toMatchObject({ total: 1 });
+    expect((await post(valuerH, `/pledges/${id}/valuation`, v)).json()).toMatchObject({ state: 'valued', valuation: { valueFen: 500_000_000 } });
     expect((await post(bankH, `/pledges/${id}/decision`, { approve: true, approvedAmountFen: 200_000_000, decisionDate: '2025-03-10' })).json())
       .toMatchObject({ state: 'approved', coverageRatioBp: 25_000, pledgeRateBp: 4_000 });
     const reg = await post(bankH, `/pledges/${id}/registration`, { registrationNo: 'Y2025510000123', registrationDate: '2025-03-15', securedAmountFen: 200_000_000, debtTermStart: '2025-03-20', debtTermEnd: '2026-03-19' });

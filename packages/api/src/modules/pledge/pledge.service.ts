@@ -25,7 +25,7 @@ export function pledgeScope(actor: Actor): PledgeScope {
       return { sql, params };
     }
     case 'bank_officer': return { sql: 'p.pledgee_org_id = $1', params: [actor.orgId ?? -1] };
-    case 'service_agent': return { sql: `(p.valuer_org_id = $1 or p.state = 'applied')`, params: [actor.orgId ?? -1] };
+    case 'service_agent': return { sql: 'p.valuer_org_id = $1', params: [actor.orgId ?? -1] };
     default: return { sql: 'p.pledgor_org_id = $1', params: [actor.orgId ?? -1] };
   }
 }
@@ -34,7 +34,7 @@ function visible(actor: Actor, p: PledgeRow): boolean {
   switch (actor.role) {
     case 'platform_admin': case 'auditor': return true;
     case 'bank_officer': return p.pledgee_org_id === actor.orgId;
-    case 'service_agent': return p.valuer_org_id === actor.orgId || (p.state === 'applied' && actor.orgId !== null);
+    case 'service_agent': return actor.orgId !== null && p.valuer_org_id === actor.orgId;
     default: return p.pledgor_org_id === actor.orgId;
   }
 }
@@ -59,7 +59,7 @@ async function loadFor(tx: Queryable, actor: Actor, id: number, who: Who): Promi
   if (actor.role === 'platform_admin') return p;
   const ok = who === 'owner' ? p.pledgor_org_id === actor.orgId
     : who === 'bank' ? actor.role === 'bank_officer' && p.pledgee_org_id === actor.orgId
-      : (actor.role === 'bank_officer' && p.pledgee_org_id === actor.orgId) || actor.role === 'service_agent';
+      : (actor.role === 'bank_officer' && p.pledgee_org_id === actor.orgId) || (actor.role === 'service_agent' && p.valuer_org_id === actor.orgId);
   if (!ok) throw new AppError('FORBIDDEN', '无权对该质押项目执行此操作');
   return p;
 }
@@ -86,6 +86,10 @@ export async function applyPledge(db: Queryable, actor: Actor, input: PledgeAppl
     if (!org) throw new AppError('VALIDATION', '出质企业不存在');
     const bank = await queryOne<{ type: string }>(tx, `select type from organisations where id = $1`, [input.pledgeeOrgId]);
     if (!bank || bank.type !== 'bank') throw new AppError('VALIDATION', '质权人须为银行');
+    if (input.valuerOrgId) {
+      const v = await queryOne<{ type: string }>(tx, `select type from organisations where id = $1`, [input.valuerOrgId]);
+      if (!v || v.type !== 'service_agency') throw new AppError('VALIDATION', '评估机构须为服务机构');
+    }
     if (input.batchId) {
       const b = await getBatch(tx, input.batchId);
       if (!b || b.bank_org_id !== input.pledgeeOrgId) throw new AppError('VALIDATION', '集合授信批次不存在或不属于所选银行');
@@ -98,10 +102,10 @@ export async function applyPledge(db: Queryable, actor: Actor, input: PledgeAppl
     if (early.length) throw new AppError('RULE_VIOLATION', early.map((r) => r.message).join('；'), { refusals: early });
     const row = (await queryOne<{ id: number }>(tx,
       `insert into pledges (state, pledgor_org_id, pledgee_org_id, pledgor_org_type, pledgor_size_class, pledgor_region_code,
-         application_date, requested_amount_fen, purpose, batch_id, created_by)
-       values ('applied', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+         application_date, requested_amount_fen, purpose, batch_id, created_by, valuer_org_id)
+       values ('applied', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
       [pledgorOrgId, input.pledgeeOrgId, org.type, org.size_class, org.region_code, input.applicationDate, input.requestedAmountFen,
-        input.purpose ?? null, input.batchId ?? null, actor.userId || null]))!;
+        input.purpose ?? null, input.batchId ?? null, actor.userId || null, input.valuerOrgId ?? null]))!;
     await query(tx, `insert into pledge_patents (pledge_id, patent_id) select $1, unnest($2::bigint[])`, [row.id, ids]);
     await audit(tx, actor, { action: 'pledge.apply', entity: 'pledge', entityId: row.id, after: { ...input, pledgorOrgId } });
     return row.id;

@@ -106,6 +106,11 @@ describe('product filing API', () => {
     expect(job!.result.rejected.map((e) => `${e.row}:${e.field}`)).toEqual(expect.arrayContaining(['3:备案主体', '3:产品名称', '3:备案号', '3:备案日期', '3:专利申请号']));
     const list = (await app.inject({ url: '/api/v1/product-filings?q=%E9%94%82%E7%94%B5%E9%9A%94%E8%86%9C', headers: office })).json();
     expect(list.items[0]).toMatchObject({ filingNo: 'BA2024000100', state: 'filed', latestYear: 2024, latestOutputFen: 500_000_000 });
+    // numbering continues after the highest number of the year, imported ones included
+    const h = await login(app, 'sme');
+    const nid = (await post(h, '/product-filings', { productName: '新隔膜', category: '新材料', integrityPledge: true, patents: [{ patentId: own, role: 'own' }] })).json().id;
+    await post(h, `/product-filings/${nid}/submit`, { filingDate: '2024-05-01' });
+    expect((await post(office, `/product-filings/${nid}/review`, { approve: true })).json()).toMatchObject({ filingNo: 'BA2024000101' });
     const x = await app.inject({ url: '/api/v1/product-filings/export', headers: office });
     expect(x.statusCode).toBe(200);
   });

@@ -107,7 +107,8 @@ export const reviewFiling = (db: Queryable, actor: Actor, id: number, approve: b
   let filingNo: string | null = null;
   if (approve) {
     await assertPatentsOk(tx, f, f.filing_date!);
-    const n = await queryOne<{ n: number }>(tx, `select count(*)::int as n from product_filings where filing_no like $1`, [`BA${f.filing_date!.slice(0, 4)}%`]);
+    await query(tx, `select pg_advisory_xact_lock(724406)`); // filing numbers are handed out one at a time
+    const n = await queryOne<{ n: number }>(tx, `select coalesce(max(substring(filing_no from 7)::int), 0)::int as n from product_filings where filing_no ~ $1`, [`^BA${f.filing_date!.slice(0, 4)}[0-9]{6}$`]);
     filingNo = filingNumber(f.filing_date!, (n?.n ?? 0) + 1);
     await query(tx, `insert into patent_uses (patent_id, kind, source_type, source_id, org_id, from_date, note, created_by)
       select patent_id, 'product_filing', 'product_filing', $1, $2, $3, $4, $5 from product_filing_patents where filing_id = $1`,

@@ -101,8 +101,9 @@ export class SearchEngine {
         const rows = await query<PatentIndexRow>(this.db, `${PATENT_INDEX_SQL} where p.id > $1 order by p.id limit 5000`, [after]);
         if (rows.length === 0) break;
         for (const r of rows) {
-          this.patents.upsert(this.toDoc(r));
-          if (seen++ % step === 0) { const subs = [...new Set((r.ipc_codes ?? []).map((c) => c.slice(0, 4)))]; if (subs.length) nb.add({ text: r.title, labels: subs }); }
+          const tt = tokenize(r.title);
+          this.patents.upsert(this.toDoc(r), { title: tt, body: r.abstract ? tokenize(r.abstract) : [] });
+          if (seen++ % step === 0) { const subs = [...new Set((r.ipc_codes ?? []).map((c) => c.slice(0, 4)))]; if (subs.length) nb.add({ text: r.title, labels: subs }, tt); }
           if (!this.watermark || r.updated_at > this.watermark) this.watermark = toIso(r.updated_at);
         }
         after = rows[rows.length - 1]!.id;

@@ -85,7 +85,7 @@ export async function subsidyRoutes(app: FastifyInstance, deps: Deps): Promise<v
   // ---- public notice and objections
   r.get('/subsidy/notices', { config: { action: 'subsidy.notice' }, schema: { tags, querystring: pagingQuery } },
     async (req) => listNotices(deps, req.query));
-  r.post('/subsidy/applications/:id/objections', { config: { action: 'subsidy.object' }, schema: { tags, params: idParam, body: objectionInput } },
+  r.post('/subsidy/applications/:id/objections', { config: { action: 'subsidy.object', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags, params: idParam, body: objectionInput } },
     async (req, reply) => reply.status(201).send(await raiseObjection(deps, requireActor(req), req.params.id, req.body)));
   r.post('/subsidy/objections/:id/resolve', { config: { action: 'subsidy.resolveObjection' }, schema: { tags, params: idParam, body: objectionResolveInput } },
     async (req) => resolveObjection(deps, requireActor(req), req.params.id, req.body));

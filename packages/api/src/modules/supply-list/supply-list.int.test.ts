@@ -22,7 +22,7 @@ beforeAll(async () => {
   await buildPatent(deps.db, { title: '一种农机旋耕装置', holders: ['示例理工大学'], ipcCodes: ['A01B33/02'], filingDate: '2016-03-01', grantDate: '2018-06-01', applicationNumber: appNo(2016, '1'), claimsCount: 2 });
   await buildPatent(deps.db, { title: '=1+1 一种输电线路巡检装置', holders: ['示例能源集团有限公司'], ipcCodes: ['H02G1/02'], filingDate: '2016-03-01', grantDate: '2018-06-01', applicationNumber: appNo(2016, '1') });
   await executeRun(deps.db, SYSTEM_ACTOR, (await createRun(deps.db, SYSTEM_ACTOR, { asOf: '2024-12-31', scope: 'all' })).id);
-});
+}, 300_000); // creating a PGlite database and loading the reference tables is slow on a loaded machine
 afterAll(async () => { await app?.close(); await deps?.cleanup(); });
 
 describe('supply lists', () => {

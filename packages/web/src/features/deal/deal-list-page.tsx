@@ -1,8 +1,9 @@
 import { Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { DEAL_KIND_LABELS, DEAL_STATE_LABELS } from '@zhuanhua/domain/deal/deal.schemas.ts';
 import { optionsOf } from '../../lib/labels.ts';
+import { downloadUrl } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DEAL_STATE_COLORS, useDeals, type DealSummary } from './deal-api.ts';
 
@@ -23,9 +24,10 @@ export function DealListPage() {
   const canWrite = user && user.role !== 'auditor' && user.role !== 'bank_officer';
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>交易台账</Typography.Title>}
-      extra={canWrite && <Space>
-        <Link to="/deals/import"><Button icon={<UploadOutlined />}>导入历史交易</Button></Link>
-        <Link to="/deals/new"><Button type="primary" icon={<PlusOutlined />} data-testid="deal-new">登记交易</Button></Link>
+      extra={<Space>
+        <Button icon={<DownloadOutlined />} href={downloadUrl('/deals/export', { q: q.q, kind: q.kind, state: q.state, year: q.year })}>导出 Excel</Button>
+        {canWrite && <Link to="/deals/import"><Button icon={<UploadOutlined />}>导入历史交易</Button></Link>}
+        {canWrite && <Link to="/deals/new"><Button type="primary" icon={<PlusOutlined />} data-testid="deal-new">登记交易</Button></Link>}
       </Space>}>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search placeholder="合同名称、当事方、申请号、登记号" allowClear defaultValue={q.q} onSearch={(v) => set('q', v)} style={{ width: 300 }} enterButton="查询" />

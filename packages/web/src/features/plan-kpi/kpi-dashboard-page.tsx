@@ -37,7 +37,7 @@ export function KpiDashboardPage() {
   const canDrill = user?.role === 'platform_admin' || user?.role === 'auditor';
   const trendInd: IndicatorView | undefined = useMemo(() => e?.indicators.find((i) => i.code === (trend ?? e.targets[0]?.indicator)), [e, trend]);
   if (ev.isLoading) return <Spin />;
-  if (ev.error || !e) return <Alert type="error" message={(ev.error as Error)?.message ?? '无法加载'} />;
+  if (ev.error || !e) return <Alert type="error" message={(ev.error as Error)?.message ?? '无法加载'} action={region && <Button size="small" onClick={() => setRegion(undefined)}>回到规划地区</Button>} />;
   const report = async (kind: 'docx' | 'xlsx') => {
     try {
       const year = Math.min(e.plan.endYear, Number(e.asOf.slice(0, 4)));

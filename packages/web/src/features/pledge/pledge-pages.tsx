@@ -42,6 +42,7 @@ export function PledgeListPage() {
     { name: 'pledgeeOrgId', label: '贷款银行（质权人）', type: 'org', orgType: 'bank', required: true },
     { name: 'patentIds', label: '质押专利', type: 'patents', holderOrgId: user.role === 'platform_admin' ? null : user.orgId, required: true },
     { name: 'requestedAmountFen', label: '申请金额', type: 'wan', required: true },
+    { name: 'valuerOrgId', label: '评估机构（可选，其服务专员可录入评估结果）', type: 'org', orgType: 'service_agency' },
     { name: 'applicationDate', label: '申请日期', type: 'date', required: true, initial: todayCn() },
     { name: 'purpose', label: '资金用途', type: 'textarea' },
     { name: 'batchId', label: '集合授信批次（园区企业，可选）', type: 'select', options: (batches.data?.items ?? []).map((b) => ({ value: b.id, label: `${b.name}（${b.bankName}）` })) },

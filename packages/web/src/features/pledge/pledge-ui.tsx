@@ -5,7 +5,7 @@
 import { useState, type ReactNode } from 'react';
 import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { wanToFen } from '@zhuanhua/domain';
+import { wanToFen, yuanToFen } from '@zhuanhua/domain';
 import { api, ApiError, type List, type Query } from '../../api/client.ts';
 
 export type Field = {
@@ -41,7 +41,7 @@ function toBody(fields: Field[], v: Record<string, unknown>): Record<string, unk
     const x = v[f.name];
     if (x === undefined || x === null || x === '') continue;
     if (f.type === 'wan') out[f.name] = wanToFen(String(x));
-    else if (f.type === 'yuan') out[f.name] = Math.round(Number(x) * 100);
+    else if (f.type === 'yuan') out[f.name] = yuanToFen(String(x));
     else if (f.type === 'percent') out[f.name] = Math.round(Number(x) * 100);
     else out[f.name] = x;
   }
