@@ -54,7 +54,7 @@ function control(f: Field): ReactNode {
     case 'textarea': return <Input.TextArea rows={3} data-testid={testId} />;
     case 'date': return <Input type="date" data-testid={testId} />;
     case 'wan': return <InputNumber min={0} step={1} style={{ width: '100%' }} addonAfter="万元" stringMode data-testid={testId} />;
-    case 'yuan': return <InputNumber min={0} style={{ width: '100%' }} addonAfter="元" data-testid={testId} />;
+    case 'yuan': return <InputNumber min={0} precision={2} stringMode style={{ width: '100%' }} addonAfter="元" data-testid={testId} />;
     case 'percent': return <InputNumber min={0} max={100} style={{ width: '100%' }} addonAfter="%" data-testid={testId} />;
     case 'int': return <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid={testId} />;
     case 'select': return <Select options={f.options} data-testid={testId} allowClear={!f.required} />;
