@@ -18,9 +18,9 @@ export function withQuery(path: string, q?: Query): string {
   return s ? `${path}${path.includes('?') ? '&' : '?'}${s}` : path;
 }
 
-export async function api<T>(path: string, opts: { method?: string; body?: unknown; query?: Query; form?: FormData } = {}): Promise<T> {
+export async function api<T>(path: string, opts: { method?: string; body?: unknown; query?: Query; form?: FormData; headers?: Record<string, string> } = {}): Promise<T> {
   const method = opts.method ?? (opts.body !== undefined || opts.form ? 'POST' : 'GET');
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...opts.headers };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken();
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(withQuery(`/api/v1${path}`, opts.query), {
