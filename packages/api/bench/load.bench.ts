@@ -185,16 +185,18 @@ try {
       const q = next(i);
       inFlight++;
       const init: RequestInit = { method: q.method, headers: { ...(q.headers ?? {}), ...(q.body ? { 'content-type': 'application/json' } : {}) }, body: q.body ? JSON.stringify(q.body) : undefined };
+      let detail = '';
       fetch(`${base}${q.url}`, { ...init, signal: AbortSignal.timeout(30_000) }).then(async (res) => {
-        await res.arrayBuffer();
+        const text = await res.text();
+        if (res.status >= 400) detail = text.slice(0, 100);
         return res.status;
-      }, () => 0).then((status) => {
+      }, (e: Error) => { detail = e.name; return 0; }).then((status) => {
         const ms = performance.now() - scheduled;
         lat.push(ms);
         const e = byKind.get(q.kind) ?? { n: 0, errors: 0, lat: [] };
         e.n++; e.lat.push(ms);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        if (status === 0 || status >= 400) { errors++; e.errors++; if (errorSamples.length < 5) errorSamples.push(`${q.kind} ${status}`); }
+        if (status === 0 || status >= 400) { errors++; e.errors++; if (errorSamples.length < 5) errorSamples.push(`${q.kind} ${status} ${detail}`); }
         byKind.set(q.kind, e);
       }).finally(() => { inFlight--; done++; if (done + dropped === total) resolveAll(); });
     };

@@ -15,8 +15,11 @@ export function isValidIsoDate(s: string): boolean {
   try { parseIsoDate(s); return true; } catch { return false; }
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return m === 2 && isLeap(y) ? 29 : DAYS[m - 1];
 }
 
 export function fmt(y: number, m: number, d: number): IsoDate {

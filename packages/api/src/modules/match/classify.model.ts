@@ -1,6 +1,6 @@
 /**
  * Demand classification learned from the IPC labels of the patents in the database: multinomial naive
- * Bayes over jieba tokens and Chinese character 1–3-grams. A patent with several subclasses counts as one
+ * Bayes over jieba tokens and Chinese character 1–2-grams (NGRAM_MAX; 2 measured best on the demo titles). A patent with several subclasses counts as one
  * example of each. The IPC Chinese titles of each subclass and its main groups are added as weak extra
  * evidence (weight `ipcPrior`) for subclasses that have patents, so rare subclasses are not guesswork.
  */
@@ -9,12 +9,15 @@ import { tokenize } from '../search/search.text.ts';
 export type LabelledText = { text: string; labels: readonly string[] };
 export type Scored = { code: string; score: number };
 
-/** Features of a text: tokens plus character 1–3-grams of the CJK/alphanumeric runs. */
+/** Features of a text: tokens plus character 1–NGRAM_MAX-grams of the CJK/alphanumeric runs. */
+/** Longest character n-gram used as a feature. */
+export const NGRAM_MAX = { n: 2 };
+
 export function features(text: string, tokens?: readonly string[]): string[] {
   const out: string[] = [];
   for (const t of tokens ?? tokenize(text)) out.push('w' + t);
   for (const run of text.replace(/^一种/, '').match(/[\u4e00-\u9fa5A-Za-z0-9]+/g) ?? []) {
-    for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n));
+    for (let n = 1; n <= NGRAM_MAX.n; n++) for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n));
   }
   return out;
 }

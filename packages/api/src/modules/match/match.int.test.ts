@@ -70,6 +70,20 @@ describe('search', () => {
   });
 });
 
+describe('following the database (several API processes)', () => {
+  it('picks up a patent changed by another process through polling updated_at', async () => {
+    const { query } = await import('../../db/client.ts');
+    await query(deps.db, `update patents set title = '一种氢燃料电池双极板', updated_at = now() + interval '1 second' where id = $1`, [droneId]);
+    const before = await app.inject({ url: `/api/v1/search?q=${encodeURIComponent('双极板')}` });
+    expect((before.json() as { total: number }).total).toBe(0);
+    await engineFor(deps).poll();
+    const after = await app.inject({ url: `/api/v1/search?q=${encodeURIComponent('双极板')}` });
+    expect((after.json() as { items: { id: number }[] }).items.map((i) => i.id)).toEqual([droneId]);
+    const old = await app.inject({ url: `/api/v1/search?q=${encodeURIComponent('植保')}` });
+    expect((old.json() as { total: number }).total).toBe(0);
+  });
+});
+
 describe('classify', () => {
   it('returns IPC subclasses with Chinese titles and industries', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/v1/classify', payload: { text: '锂离子电池隔膜材料制备' } });

@@ -46,6 +46,8 @@ export class SearchEngine {
   private sei = new Map<string, string[]>();
   private watermark: string | null = null;
   private demandWatermark: string | null = null;
+  private olWatermark: string | null = null;
+  private lastRun = 0;
   private timer: NodeJS.Timeout | null = null;
   private building: Promise<void> | null = null;
   private closed = false;
@@ -113,6 +115,7 @@ export class SearchEngine {
       nb.addIpcTitles(await this.ipcTitleBags());
       this.classifier = nb;
       await this.refreshDemands();
+      await this.followSideTables(true);
       this.status = { ...this.status, state: 'ready', finishedAt: new Date().toISOString(), buildMs: Math.round(performance.now() - t0) };
       this.updateCounts();
       this.startPolling();
@@ -168,6 +171,33 @@ export class SearchEngine {
     const rows = await query<{ id: number }>(this.db, `select id::int as id from patents where updated_at > $1::timestamptz order by updated_at limit 5000`, [this.watermark ?? '1970-01-01']);
     if (rows.length) await this.refreshPatents(rows.map((r) => r.id));
     await this.refreshDemands();
+    await this.followSideTables(false);
+  }
+
+  /**
+   * Open-licence declarations and inventory runs change the filter flags (open licence, sleeping, grade)
+   * without touching patents.updated_at: re-index the patents they name. init = only set the watermarks.
+   */
+  private async followSideTables(init: boolean): Promise<void> {
+    try {
+      const ol = await query<{ id: number; updated_at: string }>(this.db,
+        `select patent_id::int as id, updated_at from open_licence_declarations where updated_at > $1::timestamptz order by updated_at limit 5000`, [this.olWatermark ?? '1970-01-01']);
+      if (ol.length) {
+        this.olWatermark = toIso(ol[ol.length - 1]!.updated_at);
+        if (!init) await this.refreshPatents([...new Set(ol.map((r) => r.id))]);
+      }
+      const run = (await query<{ id: number | null }>(this.db, `select max(id)::int as id from inventory_runs`))[0]?.id ?? 0;
+      if (run > this.lastRun) {
+        const prev = this.lastRun;
+        this.lastRun = run;
+        if (!init) {
+          const ids = await query<{ id: number }>(this.db, `select distinct patent_id::int as id from inventory_items where run_id in ($1, $2)`, [run, prev]);
+          for (let i = 0; i < ids.length; i += 5000) await this.refreshPatents(ids.slice(i, i + 5000).map((r) => r.id));
+        }
+      }
+    } catch (e) {
+      this.log?.debug({ err: e }, 'side tables not followed');
+    }
   }
 
   private startPolling(): void {

@@ -234,7 +234,7 @@ export class SearchIndex {
     return id === undefined ? 0 : this.postDocs[id]!.n;
   }
 
-  private passes(d: number, f: IndexFilters, ipcPrefix: string | null, regionDiv: number, regionVal: number): boolean {
+  private passes(d: number, f: IndexFilters, ipcOk: Uint8Array | null, regionDiv: number, regionVal: number): boolean {
     if (f.patentType && this.type[d] !== TYPE_CODES[f.patentType]) return false;
     if (f.legalStatus && this.status[d] !== STATUS_CODES[f.legalStatus]) return false;
     if (f.holderType && this.holder[d] !== HOLDER_CODES[f.holderType]) return false;
@@ -243,9 +243,9 @@ export class SearchIndex {
     if (f.sleeping !== undefined && ((this.flags[d]! & 2) === 2) !== f.sleeping) return false;
     if (f.industry && !(this.industries[d]! & (1 << Number(f.industry)))) return false;
     if (regionDiv > 0 && Math.floor(this.region[d]! / regionDiv) !== regionVal) return false;
-    if (ipcPrefix) {
+    if (ipcOk) {
       let ok = false;
-      for (let k = this.ipcOff[d]!; k < this.ipcOff[d + 1]! && !ok; k++) ok = this.ipcCodes[this.ipcVals.a[k]!]!.startsWith(ipcPrefix);
+      for (let k = this.ipcOff[d]!; k < this.ipcOff[d + 1]! && !ok; k++) ok = ipcOk[this.ipcVals.a[k]!] === 1;
       if (!ok) return false;
     }
     return true;
@@ -298,7 +298,13 @@ export class SearchIndex {
       for (let k = 0; k < p.n; k++) excludedDocs.add(p.a[k]!);
     }
     const f = opts.filters ?? {};
-    const ipcPrefix = f.ipc ? f.ipc.toUpperCase() : null;
+    // which distinct IPC codes match the prefix: computed once per query, then a byte lookup per document
+    let ipcOk: Uint8Array | null = null;
+    if (f.ipc) {
+      const prefix = f.ipc.toUpperCase();
+      ipcOk = new Uint8Array(this.ipcCodes.length);
+      this.ipcCodes.forEach((c, i) => { if (c.startsWith(prefix)) ipcOk![i] = 1; });
+    }
     let regionDiv = 0, regionVal = 0;
     if (f.regionCode) { regionDiv = 10 ** (6 - f.regionCode.length); regionVal = Number(f.regionCode); }
     const minMatch = opts.minShouldMatch ?? 1;
@@ -314,7 +320,7 @@ export class SearchIndex {
       if ((m & requiredMask) !== requiredMask) continue;
       if (minMatch > 1 && popcount(m) < minMatch) continue;
       if (excludedDocs.has(d)) continue;
-      if (!this.passes(d, f, ipcPrefix, regionDiv, regionVal)) continue;
+      if (!this.passes(d, f, ipcOk, regionDiv, regionVal)) continue;
       let score = s;
       if (phrases.length) {
         const t = this.titles[d]!.toLowerCase();

@@ -70,7 +70,7 @@ export function tokenize(text: string): string[] {
     const t = raw.trim().toLowerCase();
     if (!t || PUNCT.test(t) || STOP.has(t)) continue;
     if (HAS_CJK.test(t)) { if (t.length < 2) continue; }
-    else if (t.length < 2 && !/\d/.test(t)) continue;
+    else if (t.length < 2 || /^\d{1,2}$/.test(t)) continue; // single letters/digits and enumeration numbers carry no meaning
     out.push(t);
   }
   return out;
