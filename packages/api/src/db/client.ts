@@ -102,7 +102,8 @@ function isAlive(pid: number): boolean {
 
 /** Run a raw parameterised query (`$1`, `$2` …) and return its rows. */
 export async function query<T = Record<string, unknown>>(db: Queryable, text: string, params: readonly unknown[] = []): Promise<T[]> {
-  const r = await db.executeQuery<T>(CompiledQuery.raw(text, params as unknown[]));
+  // Kysely freezes a compiled query's parameters: pass a copy so the caller's array stays usable.
+  const r = await db.executeQuery<T>(CompiledQuery.raw(text, [...params]));
   return r.rows as T[];
 }
 
