@@ -136,7 +136,8 @@ try {
   const orgAdmin = await loginCookie('univ');
   const me = (await (await fetch(`${base}/api/v1/auth/me`, { headers: orgAdmin })).json()) as { user: { orgId: number } };
   const maxPatent = ((await (await fetch(`${base}/api/v1/patents?pageSize=1`)).json()) as { total: number }).total;
-  const inForce = ((await (await fetch(`${base}/api/v1/patents?status=in_force&type=invention&pageSize=200`)).json()) as { items: { id: number }[] }).items.map((x) => x.id);
+  // patents in force held by the organisation administrator's own organisation: deals transfer these (holder = out party)
+  const inForce = ((await (await fetch(`${base}/api/v1/patents?status=in_force&holderId=${me.user.orgId}&pageSize=200`)).json()) as { items: { id: number }[] }).items.map((x) => x.id);
 
   const words = ['电池', '材料', '传感器', '算法', '装置', '制备方法', '图像', '控制系统'];
   let k = 0;
@@ -154,7 +155,7 @@ try {
     if (r < 16) return { kind: 'pledges', method: 'GET', url: '/api/v1/pledges?pageSize=20', headers: office };
     if (r < 19) return { kind: 'deal-create', method: 'POST', url: '/api/v1/deals', headers: office, body: {
       kind: 'transfer', title: `负载测试交易 ${i}`, contractDate: '2025-06-01', contractAmountFen: 1_000_000 + i, patentIds: [inForce[i % inForce.length] ?? pid],
-      parties: [{ side: 'out', name: '负载测试出让方' }, { side: 'in', name: '负载测试受让方' }] } };
+      parties: [inForce.length ? { side: 'out', orgId: me.user.orgId } : { side: 'out', name: '负载测试出让方' }, { side: 'in', name: '负载测试受让方' }] } };
     return { kind: 'org-update', method: 'PATCH', url: `/api/v1/organisations/${me.user.orgId}`, headers: orgAdmin, body: { contactName: `负载测试${i % 100}` } };
   };
 
