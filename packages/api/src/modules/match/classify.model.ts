@@ -158,7 +158,17 @@ export class NaiveBayes {
       const wq = w * n / Math.sqrt(q2);
       for (const id of ids) for (let j = k2.off[id]!; j < k2.off[id + 1]!; j++) scores[k2.cls[j]!]! += wq * k2.cgain[j]!;
     }
-    const order = [...scores.keys()].sort((a, b) => scores[b]! - scores[a]!).slice(0, k);
+    // Top-k by insertion into a short sorted list (ties keep the lower class id, as the former stable sort did).
+    const order: number[] = [];
+    const kk = Math.min(k, C);
+    if (kk <= 0) return [];
+    for (let c = 0; c < C; c++) {
+      const v = scores[c]!;
+      if (order.length === kk && v <= scores[order[kk - 1]!]!) continue;
+      let i = order.length === kk ? kk - 1 : order.length;
+      while (i > 0 && scores[order[i - 1]!]! < v) { order[i] = order[i - 1]!; i--; }
+      order[i] = c;
+    }
     // Long texts make naive-Bayes posteriors degenerate (one class ≈ 100%); a temperature growing with the
     // number of features keeps the ranking and gives usable probabilities.
     const T = Math.max(1, ids.length / 10);
