@@ -88,15 +88,22 @@ export function mutate(buf: Buffer, m: Mutation): Buffer {
 export type ReadOutcome = { ok: boolean; rows: number; ms: number; error?: string; unexpected?: string };
 
 /** Reads a file like an import does; anything but an AppError (Chinese message) is "unexpected". */
-export async function tryRead(name: string, buf: Buffer, limits = { maxRows: 5000, maxCellChars: 32_767, maxColumns: 200 }): Promise<ReadOutcome> {
+export async function tryRead(name: string, buf: Buffer, limits = { maxRows: 5000, maxCellChars: 32_767, maxColumns: 200 }, hangMs = 10_000): Promise<ReadOutcome> {
   const t = performance.now();
   let rows = 0;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    for await (const _r of readTable(name, buf, limits)) rows++;
+    // A reader whose promise never settles would otherwise end the process silently (exit 13): race a timer.
+    const hang = new Promise<'hang'>((resolve) => { timer = setTimeout(() => resolve('hang'), hangMs); });
+    const read = (async () => { for await (const _r of readTable(name, buf, limits)) rows++; return 'done' as const; })();
+    const r = await Promise.race([read, hang]);
+    if (r === 'hang') return { ok: false, rows, ms: performance.now() - t, unexpected: `hang: no answer within ${hangMs} ms` };
     return { ok: true, rows, ms: performance.now() - t };
   } catch (e) {
     const ms = performance.now() - t;
     if (e instanceof AppError) return { ok: false, rows, ms, error: e.message };
     return { ok: false, rows, ms, unexpected: `${(e as Error).name}: ${(e as Error).message}`.slice(0, 200) };
+  } finally {
+    clearTimeout(timer);
   }
 }

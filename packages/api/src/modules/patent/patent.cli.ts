@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { validateApplicationNumber, validatePublicationNumber } from '@zhuanhua/domain/patent/patent-number.ts';
 import { validateIpc } from '@zhuanhua/domain/patent/ipc.ts';
@@ -7,36 +5,18 @@ import { validateUscc } from '@zhuanhua/domain/organisation/uscc.ts';
 import { AppError } from '@zhuanhua/domain';
 import { parentCommand, type CliContext } from '../../cli/context.ts';
 import { SYSTEM_ACTOR } from '../../http/actor.ts';
+import { importCommand } from '../../cli/import-command.ts';
 import { importPatents } from './patent.import.ts';
 import { generatePatents } from './patent.generate.ts';
 
-const imp = (program: Command): Command => parentCommand(program, 'import', '导入数据（Excel/CSV）');
 const gen = (program: Command): Command => parentCommand(program, 'generate', '生成合成数据（用于基准测试，均标注为生成数据）');
 
 export function patentCli(program: Command, ctx: CliContext): void {
-  imp(program).command('patents <file>').description('导入专利（.xlsx / .csv，UTF-8 或 GBK）：全部有效才写入，或 --valid-only 仅导入有效行')
-    .option('--org <id>', '导入机构 ID').option('--valid-only', '仅导入有效行，报告无效行').option('--json', 'JSON 输出')
-    .action(async (file: string, o: { org?: string; validOnly?: boolean; json?: boolean }) => {
-      const buf = fs.readFileSync(file);
-      const started = Date.now();
-      const bar = ctx.progress('导入专利', !o.json);
-      try {
-        const res = await ctx.withDeps((deps) => importPatents(deps.db, SYSTEM_ACTOR, path.basename(file), buf, { validOnly: !!o.validOnly, orgId: o.org ? Number(o.org) : null }, bar.cb));
-        bar.stop();
-        const out = { ok: true, total: res.total, imported: res.imported, updated: res.updated, rejectedCount: res.rejectedCount, rejected: res.rejected, seconds: (Date.now() - started) / 1000 };
-        ctx.print(!!o.json, out, () => [`导入完成：共 ${res.total} 行，新增 ${res.imported}，更新 ${res.updated}，拒绝 ${res.rejectedCount}（${out.seconds.toFixed(1)} 秒）`,
-          ...res.rejected.slice(0, 50).map((e) => `  第 ${e.row} 行 [${e.field}] ${e.message}`)].join('\n'));
-      } catch (e) {
-        bar.stop();
-        if (e instanceof AppError && e.code === 'IMPORT_REJECTED') {
-          const d = (e.details ?? {}) as { rejected?: { row: number; field: string; message: string }[]; rejectedCount?: number; total?: number };
-          ctx.print(!!o.json, { ok: false, code: e.code, message: e.message, ...d }, () => [e.message, ...(d.rejected ?? []).slice(0, 50).map((x) => `  第 ${x.row} 行 [${x.field}] ${x.message}`)].join('\n'));
-          process.exitCode = 2;
-          return;
-        }
-        throw e;
-      }
-    });
+  importCommand<{ org?: string }>(program, ctx, {
+    name: 'patents', label: '专利', description: '导入专利（.xlsx / .csv，UTF-8 或 GBK）：全部有效才写入，或 --valid-only 仅导入有效行',
+    options: (c) => c.option('--org <id>', '导入机构 ID'),
+    run: (deps, actor, a) => importPatents(deps.db, actor, a.filename, a.buf, { validOnly: a.validOnly, orgId: a.options.org ? Number(a.options.org) : null }, a.progress),
+  });
 
   gen(program).command('patents <n>').description('生成 N 件合成专利（标题与 IPC 取自真实示例数据，来源标注为 generated）')
     .option('--seed <n>', '随机种子', '42').option('--json', 'JSON 输出')

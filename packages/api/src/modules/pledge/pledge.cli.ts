@@ -1,41 +1,18 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { AppError, formatWan } from '@zhuanhua/domain';
+import { formatWan } from '@zhuanhua/domain';
 import type { CliContext } from '../../cli/context.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../http/actor.ts';
+import type { Actor } from '../../http/actor.ts';
+import { importCommand as sharedImportCommand } from '../../cli/import-command.ts';
 import type { Deps } from '../../deps.ts';
 import type { Progress } from '../../jobs/jobs.ts';
 import { query } from '../../db/client.ts';
 import type { ImportResult } from './pledge.common.ts';
 import { importPledges } from './pledge.import.ts';
 
-const imp = (program: Command): Command => program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('导入数据（Excel/CSV）');
-
-/** Add `zhuanhua import <name> <file>` running an all-or-nothing row import with a progress bar. */
+/** `zhuanhua import <name> <file>` for the pledge, filing, event and registry imports (the shared CLI import command). */
 export function importCommand(program: Command, ctx: CliContext, name: string, description: string,
   run: (deps: Deps, actor: Actor, filename: string, buf: Buffer, validOnly: boolean, progress: Progress) => Promise<ImportResult>): void {
-  imp(program).command(`${name} <file>`).description(description)
-    .option('--valid-only', '仅导入有效行，报告无效行').option('--json', 'JSON 输出')
-    .action(async (file: string, o: { validOnly?: boolean; json?: boolean }) => {
-      const buf = fs.readFileSync(file);
-      const bar = ctx.progress(`导入${name}`, !o.json);
-      try {
-        const res = await ctx.withDeps((deps) => run(deps, SYSTEM_ACTOR, path.basename(file), buf, !!o.validOnly, bar.cb));
-        bar.stop();
-        ctx.print(!!o.json, { ok: true, ...res, ids: undefined }, () => [`导入完成：共 ${res.total} 行，导入 ${res.imported}，拒绝 ${res.rejectedCount}`,
-          ...res.rejected.slice(0, 50).map((e) => `  第 ${e.row} 行 [${e.field}] ${e.message}`)].join('\n'));
-      } catch (e) {
-        bar.stop();
-        if (e instanceof AppError && e.code === 'IMPORT_REJECTED') {
-          const d = (e.details ?? {}) as { rejected?: { row: number; field: string; message: string }[] };
-          ctx.print(!!o.json, { ok: false, code: e.code, message: e.message, ...d }, () => [e.message, ...(d.rejected ?? []).slice(0, 50).map((x) => `  第 ${x.row} 行 [${x.field}] ${x.message}`)].join('\n'));
-          process.exitCode = 2;
-          return;
-        }
-        throw e;
-      }
-    });
+  sharedImportCommand(program, ctx, { name, label: name, description, run: (deps, actor, a) => run(deps, actor, a.filename, a.buf, a.validOnly, a.progress) });
 }
 
 export function pledgeCli(program: Command, ctx: CliContext): void {
