@@ -84,20 +84,37 @@ export async function* readTable(filename: string, buf: Buffer, limits: TableLim
   guardZip(buf);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
   try {
-    for await (const ws of reader) {
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+    // Some corrupted files make exceljs wait forever (fuzzing found them): every step must make progress in time.
+    const sheets = withDeadline(reader[Symbol.asyncIterator](), XLSX_STEP_TIMEOUT_MS);
+    for (let s = await sheets.next(); !s.done; s = { done: true, value: undefined }) {
+      const rows = withDeadline((s.value as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator](), XLSX_STEP_TIMEOUT_MS);
+      for (let it = await rows.next(); !it.done; it = await rows.next()) {
+        const row = it.value;
         const values: string[] = [];
         const raw = row.values as ExcelJS.CellValue[];
         for (let i = 1; i < raw.length; i++) values.push(cellText(raw[i]));
         const r = toRow(values, row.number);
         if (r) yield r;
       }
-      break; // first worksheet only
+      // first worksheet only
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('IMPORT_REJECTED', `Excel 文件无法读取：${(e as Error).message.slice(0, 120)}`);
   }
+}
+
+/** How long one step of the xlsx reader (the next sheet or row) may take before the file is refused. */
+export const XLSX_STEP_TIMEOUT_MS = 30_000;
+
+/** Wrap an async iterator so that a next() that does not settle in time rejects with IMPORT_REJECTED. */
+function withDeadline<T>(it: AsyncIterator<T>, ms: number): AsyncIterator<T> {
+  return {
+    next: () => new Promise<IteratorResult<T>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new AppError('IMPORT_REJECTED', 'Excel 文件无法读取（解析超时，文件可能已损坏）')), ms);
+      it.next().then((v) => { clearTimeout(timer); resolve(v); }, (e: unknown) => { clearTimeout(timer); reject(e); });
+    }),
+  };
 }
 
 /** Pick a cell by any of its header aliases (headers compared without spaces). */
