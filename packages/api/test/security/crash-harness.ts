@@ -12,6 +12,7 @@ import { checkCharacter } from '@zhuanhua/domain/patent/patent-number.ts';
 import { openDb, query } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { loadReference } from '../../src/modules/reference/reference.repo.ts';
+import { rng } from '../../src/modules/demo/demo.data.ts';
 
 const BIN = path.resolve(new URL('../../../../bin/zhuanhua.js', import.meta.url).pathname);
 
@@ -19,17 +20,7 @@ export type Signature = { rows: number; md5: string };
 export type Trial = { trial: number; killAfterMs: number; outcome: 'before' | 'after' | 'partial' | 'open_failed'; rows: number; openMs: number; error?: string };
 export type CrashReport = { rows: number; startupMs: number; trials: Trial[]; partial: number; openFailures: number; before: number; after: number; fullImportMs: number };
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 export function writeCsv(file: string, n: number): void {
   const lines = ['申请号,名称,专利类型,申请日'];
