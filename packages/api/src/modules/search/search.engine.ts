@@ -4,6 +4,7 @@
  * 'demands.changed' events of this process and by polling updated_at (so several API processes on one
  * PostgreSQL each follow the database's changes).
  */
+import { listingsSince } from '../listing/listing.repo.ts';
 import { query, type Queryable } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { NaiveBayes } from '../match/classify.model.ts';
@@ -41,11 +42,13 @@ export function openLicenceFixedFee(mode: string | null, terms: Record<string, u
 export class SearchEngine {
   readonly patents = new SearchIndex();
   readonly demands = new SearchIndex();
+  readonly listings = new SearchIndex();
   classifier: NaiveBayes | null = null;
   ipcTitles = new Map<string, string>();
   private sei = new Map<string, string[]>();
   private watermark: string | null = null;
   private demandWatermark: string | null = null;
+  private listingWatermark: string | null = null;
   private olWatermark: string | null = null;
   private lastRun = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -115,6 +118,7 @@ export class SearchEngine {
       nb.addIpcTitles(await this.ipcTitleBags());
       this.classifier = nb;
       await this.refreshDemands();
+      await this.refreshListings();
       await this.followSideTables(true);
       this.status = { ...this.status, state: 'ready', finishedAt: new Date().toISOString(), buildMs: Math.round(performance.now() - t0) };
       this.updateCounts();
@@ -166,11 +170,21 @@ export class SearchEngine {
     this.updateCounts();
   }
 
+  /** Re-read technology listings changed since the last look (all at first). */
+  async refreshListings(): Promise<void> {
+    for (const r of await listingsSince(this.db, this.listingWatermark)) {
+      this.listings.upsert({ id: r.id, title: r.name, body: [r.summary, r.field, r.keywords, r.organisation_name].filter(Boolean).join('\n'), status: 'published' });
+      const u = toIso(r.updated_at);
+      if (!this.listingWatermark || u > this.listingWatermark) this.listingWatermark = u;
+    }
+  }
+
   /** Follow writes made by other processes (or by SQL): patents and demands updated since the watermark. */
   async poll(): Promise<void> {
     const rows = await query<{ id: number }>(this.db, `select id::int as id from patents where updated_at > $1::timestamptz order by updated_at limit 5000`, [this.watermark ?? '1970-01-01']);
     if (rows.length) await this.refreshPatents(rows.map((r) => r.id));
     await this.refreshDemands();
+    await this.refreshListings();
     await this.followSideTables(false);
   }
 

@@ -5,6 +5,7 @@ import { LEGAL_STATUS_LABELS, PATENT_TYPE_LABELS, type LegalStatus, type PatentT
 import { query } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { engineFor } from './search.engine.ts';
+import { listingsSince } from '../listing/listing.repo.ts';
 
 export async function searchRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -14,8 +15,8 @@ export async function searchRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     const engine = engineFor(deps);
     const q = req.query;
     const { q: text, kind, page, pageSize, ...filters } = q;
-    const index = engine.status.state === 'ready' ? (kind === 'demand' ? engine.demands : engine.patents) : null;
-    if (!index || kind === 'listing') {
+    const index = engine.status.state === 'ready' ? (kind === 'demand' ? engine.demands : kind === 'listing' ? engine.listings : engine.patents) : null;
+    if (!index) {
       return { items: [], total: 0, tookMs: 0, index: engine.status.state, message: engine.status.state === 'ready' ? undefined : `索引构建中（${engine.status.done}/${engine.status.total}）` };
     }
     const res = index.search(text, { filters: kind === 'patent' ? filters : { regionCode: filters.regionCode }, offset: (page - 1) * pageSize, limit: pageSize });
@@ -35,6 +36,15 @@ export async function searchRoutes(app: FastifyInstance, deps: Deps): Promise<vo
           snippetHtml: p.abstract ? highlightHtml(snippet(p.abstract, h.matchedTerms, 120), h.matchedTerms) : null,
           type: p.type, typeLabel: PATENT_TYPE_LABELS[p.type as PatentType], legalStatus: p.legal_status, legalStatusLabel: LEGAL_STATUS_LABELS[p.legal_status as LegalStatus],
           ipcMain: p.ipc_main, holder: p.holder, score: Math.round(h.score * 1000) / 1000, matchedTerms: h.matchedTerms }];
+      });
+    } else if (kind === 'listing' && ids.length) {
+      const by = new Map((await listingsSince(deps.db, null, ids)).map((x) => [x.id, x]));
+      items = res.hits.flatMap((h) => {
+        const l = by.get(h.id);
+        if (!l) return [];
+        return [{ kind: 'listing', id: l.id, title: l.name, titleHtml: highlightHtml(l.name, h.matchedTerms),
+          snippetHtml: l.summary ? highlightHtml(snippet(l.summary, h.matchedTerms, 120), h.matchedTerms) : null, company: l.organisation_name,
+          field: l.field, stage: l.stage, transferMode: l.transfer_mode, score: Math.round(h.score * 1000) / 1000, matchedTerms: h.matchedTerms }];
       });
     } else if (ids.length) {
       const rows = await query<{ id: number; title: string; description: string; company_name: string | null; org_name: string | null; budget_text: string | null }>(deps.db,

@@ -26,7 +26,7 @@ export function SearchPage() {
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>全文检索</Typography.Title>}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
-          <Radio.Group value={query.kind} onChange={(e) => set('kind', e.target.value)} options={[{ value: 'patent', label: '专利' }, { value: 'demand', label: '技术需求' }]} optionType="button" />
+          <Radio.Group value={query.kind} onChange={(e) => set('kind', e.target.value)} options={[{ value: 'patent', label: '专利' }, { value: 'demand', label: '技术需求' }, { value: 'listing', label: '科技成果' }]} optionType="button" />
           <Input.Search value={text} onChange={(e) => setText(e.target.value)} onSearch={(v) => set('q', v.trim())} enterButton="检索" style={{ width: 420 }} data-testid="search-input"
             placeholder='关键词；"短语"；前缀 词*；排除 -词' />
         </Space>
@@ -50,7 +50,7 @@ export function SearchPage() {
           renderItem={(it) => (
             <List.Item key={`${it.kind}${it.id}`}>
               <List.Item.Meta
-                title={<Space><Link to={it.kind === 'patent' ? `/patents/${it.id}` : `/demands/${it.id}`}><Highlight text={it.title} terms={it.matchedTerms} /></Link>
+                title={<Space>{it.kind === 'listing' ? <Highlight text={it.title} terms={it.matchedTerms} /> : <Link to={it.kind === 'patent' ? `/patents/${it.id}` : `/demands/${it.id}`}><Highlight text={it.title} terms={it.matchedTerms} /></Link>}
                   {it.applicationNumber && <Tag>{it.applicationNumber}</Tag>}{it.typeLabel && <Tag>{it.typeLabel}</Tag>}{it.legalStatusLabel && <Tag>{it.legalStatusLabel}</Tag>}{it.ipcMain && <Tag color="purple">{it.ipcMain}</Tag>}</Space>}
                 description={<>
                   {it.snippetHtml && <div><Highlight text={plain(it.snippetHtml)} terms={it.matchedTerms} /></div>}
