@@ -18,7 +18,7 @@ export async function launch(): Promise<Browser> {
 export async function newPage(browser: Browser): Promise<Page> {
   const ctx = await browser.newContext({ baseURL: BASE_URL, locale: 'zh-CN', acceptDownloads: true, viewport: { width: 1400, height: 900 } });
   const page = await ctx.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(45_000); // generous: CI shares 2 cores with the server and chromium
   return page;
 }
 
