@@ -1,38 +1,26 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Spin, Statistic, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Spin, Statistic, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { useQueryClient } from '@tanstack/react-query';
 import { wanToFen } from '@zhuanhua/domain';
 import { DEAL_STATE_LABELS, type DealState } from '@zhuanhua/domain/deal/deal.schemas.ts';
-import { api, ApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ORG_TYPE_LABELS, SIZE_CLASS_LABELS } from '../../lib/labels.ts';
+import { todayCn, useFormDialog } from '../../components/use-form-dialog.ts';
 import { DEAL_STATE_COLORS, newIdempotencyKey, postIdempotent, useDeal, type DealDetail } from './deal-api.ts';
 
-const todayCn = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const ACTION_LABELS: Record<string, string> = { signed: '签订', registered: '登记/备案', performing: '开始履行', completed: '完成', terminated: '终止' };
 
 function TransitionButton({ deal, to }: { deal: DealDetail; to: DealState }) {
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  async function submit() {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api(`/deals/${deal.id}/transitions`, { body: { to, date: v.date, reason: v.reason || null, registrationNo: v.registrationNo || null, registrationDate: v.registrationDate || null } });
-      message.success(`已${ACTION_LABELS[to]}`);
-      setOpen(false);
-      await qc.invalidateQueries({ queryKey: ['deal', deal.id] });
-      await qc.invalidateQueries({ queryKey: ['deals'] });
-    } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); } finally { setBusy(false); }
-  }
+  const { open, setOpen, busy, form, onOk } = useFormDialog<{ date: string; reason?: string; registrationNo?: string; registrationDate?: string }>({
+    submit: (v) => api(`/deals/${deal.id}/transitions`, { body: { to, date: v.date, reason: v.reason || null, registrationNo: v.registrationNo || null, registrationDate: v.registrationDate || null } }),
+    success: `已${ACTION_LABELS[to]}`,
+    invalidate: [['deal', deal.id], ['deals']],
+  });
   return (
     <>
       <Button danger={to === 'terminated'} type={to === 'terminated' ? 'default' : 'primary'} onClick={() => setOpen(true)} data-testid={`deal-to-${to}`}>{ACTION_LABELS[to]}</Button>
-      <Modal title={`${ACTION_LABELS[to]}：${deal.title}`} open={open} onOk={() => void submit()} confirmLoading={busy} onCancel={() => setOpen(false)} okText="确定" cancelText="取消" destroyOnHidden>
+      <Modal title={`${ACTION_LABELS[to]}：${deal.title}`} open={open} onOk={onOk} confirmLoading={busy} onCancel={() => setOpen(false)} okText="确定" cancelText="取消" destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ date: todayCn(), registrationDate: deal.registrationDate ?? undefined, registrationNo: deal.registrationNo ?? undefined }} preserve={false}>
           <Form.Item name="date" label="日期" rules={[{ required: true, message: '请填写日期' }]}><Input type="date" /></Form.Item>
           {to === 'registered' && <>
@@ -47,27 +35,16 @@ function TransitionButton({ deal, to }: { deal: DealDetail; to: DealState }) {
 }
 
 function PaymentButton({ deal }: { deal: DealDetail }) {
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
-  const [form] = Form.useForm();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  async function submit() {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await postIdempotent(`/deals/${deal.id}/payments`, { receivedDate: v.receivedDate, amountFen: wanToFen(String(v.amount)), reference: v.reference || null }, key);
-      message.success('已登记到账');
-      setOpen(false);
-      setKey(newIdempotencyKey());
-      await qc.invalidateQueries({ queryKey: ['deal', deal.id] });
-    } catch (e) { message.error(e instanceof ApiError ? e.message : '登记失败（可直接重试，不会重复登记）'); } finally { setBusy(false); }
-  }
+  const { open, setOpen, busy, form, onOk } = useFormDialog<{ receivedDate: string; amount: string; reference?: string }>({
+    submit: (v) => postIdempotent(`/deals/${deal.id}/payments`, { receivedDate: v.receivedDate, amountFen: wanToFen(String(v.amount)), reference: v.reference || null }, key),
+    success: '已登记到账', failure: '登记失败（可直接重试，不会重复登记）',
+    invalidate: [['deal', deal.id]], onDone: () => setKey(newIdempotencyKey()),
+  });
   return (
     <>
       <Button onClick={() => setOpen(true)} data-testid="deal-payment">登记到账</Button>
-      <Modal title="登记到账（实际到账金额）" open={open} onOk={() => void submit()} confirmLoading={busy} onCancel={() => setOpen(false)} okText="提交" cancelText="取消" destroyOnHidden>
+      <Modal title="登记到账（实际到账金额）" open={open} onOk={onOk} confirmLoading={busy} onCancel={() => setOpen(false)} okText="提交" cancelText="取消" destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ receivedDate: todayCn() }} preserve={false}>
           <Form.Item name="receivedDate" label="到账日期" rules={[{ required: true, message: '请填写到账日期' }]}><Input type="date" /></Form.Item>
           <Form.Item name="amount" label="到账金额（万元，最多 6 位小数）" rules={[{ required: true, message: '请填写金额' }, { pattern: /^\d+(\.\d{1,6})?$/, message: '金额格式不正确' }]}>

@@ -8,7 +8,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { newIdempotencyKey, postIdempotent } from '../deal/deal-api.ts';
 import { useDeclaration, type Declaration, type LicenceDetail } from './licence-api.ts';
 
-const todayCn = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+import { todayCn } from '../../components/use-form-dialog.ts';
 
 function TakeButton({ d }: { d: Declaration }) {
   const [open, setOpen] = useState(false);

@@ -7,34 +7,27 @@ import { yuanToFen } from '@zhuanhua/domain';
 import { api, ApiError, downloadUrl } from '../../api/client.ts';
 import { newIdempotencyKey, postIdempotent } from '../deal/deal-api.ts';
 import { useLicence, type LicenceDetail } from './licence-api.ts';
+import { todayCn, useFormDialog } from '../../components/use-form-dialog.ts';
 
-const todayCn = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const YUAN = { pattern: /^\d+(\.\d{1,2})?$/, message: '金额（元），最多 2 位小数' };
 
 function ReportButton({ l }: { l: LicenceDetail }) {
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
   const base = l.feeTerms.royaltyBase ?? 'net_sales';
   const next = l.periods.find((p) => !l.reports.some((r) => r.periodStart === p.start)) ?? null;
-  async function submit() {
-    const v = await form.validateFields();
-    try {
+  const { open, setOpen, busy, form, onOk } = useFormDialog<{ periodStart: string; periodEnd: string; note?: string; units?: string; amount?: string }>({
+    submit: (v) => {
       const body: Record<string, unknown> = { periodStart: v.periodStart, periodEnd: v.periodEnd, note: v.note || null };
       if (base === 'units') body.units = Number(v.units);
       else if (base === 'profit') body.profitFen = yuanToFen(String(v.amount));
       else body.netSalesFen = yuanToFen(String(v.amount));
-      await api(`/licence/licences/${l.id}/reports`, { body });
-      message.success('已申报，应付提成已计算');
-      setOpen(false);
-      await qc.invalidateQueries({ queryKey: ['licence'] });
-    } catch (e) { message.error(e instanceof ApiError ? e.message : '申报失败'); }
-  }
+      return api(`/licence/licences/${l.id}/reports`, { body });
+    },
+    success: '已申报，应付提成已计算', failure: '申报失败', invalidate: [['licence']],
+  });
   return (
     <>
       <Button type="primary" onClick={() => setOpen(true)} data-testid="report-use">申报实施情况</Button>
-      <Modal title="申报实施情况（按结算周期）" open={open} onOk={() => void submit()} onCancel={() => setOpen(false)} okText="申报" cancelText="取消" destroyOnHidden
+      <Modal title="申报实施情况（按结算周期）" open={open} onOk={onOk} confirmLoading={busy} onCancel={() => setOpen(false)} okText="申报" cancelText="取消" destroyOnHidden
         okButtonProps={{ 'data-testid': 'report-ok' } as Record<string, string>}>
         {l.trialEnd && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`试用期至 ${l.trialEnd}，试用期内的实施不收费；之后按结算周期申报。`} />}
         <Form form={form} layout="vertical" preserve={false} initialValues={next ? { periodStart: next.start, periodEnd: next.end } : {}}>
@@ -53,27 +46,16 @@ function ReportButton({ l }: { l: LicenceDetail }) {
 }
 
 function PayButton({ l }: { l: LicenceDetail }) {
-  const [open, setOpen] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  async function submit() {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await postIdempotent(`/licence/licences/${l.id}/payments`, { amountFen: yuanToFen(String(v.amount)), receivedDate: v.receivedDate, reference: v.reference || null }, key);
-      message.success('已登记付款');
-      setKey(newIdempotencyKey());
-      setOpen(false);
-      await qc.invalidateQueries({ queryKey: ['licence'] });
-    } catch (e) { message.error(e instanceof ApiError ? e.message : '登记失败（可直接重试，不会重复登记）'); } finally { setBusy(false); }
-  }
+  const { open, setOpen, busy, form, onOk } = useFormDialog<{ amount: string; receivedDate: string; reference?: string }>({
+    submit: (v) => postIdempotent(`/licence/licences/${l.id}/payments`, { amountFen: yuanToFen(String(v.amount)), receivedDate: v.receivedDate, reference: v.reference || null }, key),
+    success: '已登记付款', failure: '登记失败（可直接重试，不会重复登记）',
+    invalidate: [['licence']], onDone: () => setKey(newIdempotencyKey()),
+  });
   return (
     <>
       <Button onClick={() => setOpen(true)} disabled={l.outstanding.fen <= 0} data-testid="licence-pay">登记付款</Button>
-      <Modal title="登记许可费付款" open={open} onOk={() => void submit()} confirmLoading={busy} onCancel={() => setOpen(false)} okText="提交" cancelText="取消" destroyOnHidden>
+      <Modal title="登记许可费付款" open={open} onOk={onOk} confirmLoading={busy} onCancel={() => setOpen(false)} okText="提交" cancelText="取消" destroyOnHidden>
         <Form form={form} layout="vertical" preserve={false} initialValues={{ receivedDate: todayCn(), amount: l.outstanding.yuan.replace(/,/g, '') }}>
           <Form.Item name="amount" label={`金额（元，应付未付 ${l.outstanding.yuan} 元）`} rules={[{ required: true }, YUAN]}><Input addonAfter="元" /></Form.Item>
           <Form.Item name="receivedDate" label="付款日期" rules={[{ required: true }]}><Input type="date" /></Form.Item>

@@ -3,10 +3,11 @@
  * field list (amounts typed in 万元 are sent as fen), organisation and patent pickers, and a paged list hook.
  */
 import { useState, type ReactNode } from 'react';
-import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { wanToFen, yuanToFen } from '@zhuanhua/domain';
-import { api, ApiError, type List, type Query } from '../../api/client.ts';
+import { api, type List, type Query } from '../../api/client.ts';
+import { useFormDialog } from '../../components/use-form-dialog.ts';
 
 export type Field = {
   name: string; label: string; required?: boolean;
@@ -16,7 +17,7 @@ export type Field = {
 };
 
 /** Today in China as YYYY-MM-DD (UI default for date fields). */
-export const todayCn = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+export { todayCn } from '../../components/use-form-dialog.ts';
 
 export function OrgSelect({ value, onChange, type, testId }: { value?: number; onChange?: (v: number) => void; type?: string; testId?: string }) {
   const [q, setQ] = useState('');
@@ -70,31 +71,16 @@ export function FormButton(props: {
   label: string; title?: string; endpoint: string; method?: string; fields: Field[]; invalidate: unknown[][]; testId?: string;
   build?: (body: Record<string, unknown>) => Record<string, unknown>; onDone?: (res: unknown) => void; type?: 'primary' | 'default'; danger?: boolean;
 }) {
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  async function submit() {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const body = toBody(props.fields, v);
-      const res = await api(props.endpoint, { method: props.method ?? 'POST', body: props.build ? props.build(body) : body });
-      message.success('已保存');
-      for (const k of props.invalidate) await qc.invalidateQueries({ queryKey: k });
-      setOpen(false);
-      form.resetFields();
-      props.onDone?.(res);
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '保存失败');
-    } finally { setBusy(false); }
-  }
+  const { open, setOpen, busy, form, onOk } = useFormDialog<Record<string, unknown>>({
+    submit: (v) => { const body = toBody(props.fields, v); return api(props.endpoint, { method: props.method ?? 'POST', body: props.build ? props.build(body) : body }); },
+    success: '已保存', failure: '保存失败', invalidate: props.invalidate,
+    onDone: (res) => { form.resetFields(); props.onDone?.(res); },
+  });
   const initial = Object.fromEntries(props.fields.filter((f) => f.initial !== undefined).map((f) => [f.name, f.initial]));
   return (
     <>
       <Button type={props.type ?? 'default'} danger={props.danger} onClick={() => setOpen(true)} data-testid={props.testId}>{props.label}</Button>
-      <Modal title={props.title ?? props.label} open={open} onOk={() => void submit()} confirmLoading={busy} onCancel={() => setOpen(false)} okText="提交" cancelText="取消" destroyOnHidden
+      <Modal title={props.title ?? props.label} open={open} onOk={onOk} confirmLoading={busy} onCancel={() => setOpen(false)} okText="提交" cancelText="取消" destroyOnHidden
         okButtonProps={{ 'data-testid': 'modal-ok' } as Record<string, string>}>
         <Form form={form} layout="vertical" initialValues={initial} preserve={false}>
           {props.fields.map((f) => (
