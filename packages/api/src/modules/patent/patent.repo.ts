@@ -22,7 +22,14 @@ const SORTS = { filingDate: 'p.filing_date', grantDate: 'p.grant_date', title: '
 export function patentWhere(f: PatentFilter, params: unknown[]): string {
   const where: string[] = [];
   const add = (v: unknown) => { params.push(v); return `$${params.length}`; };
-  if (f.q) {
+  if (f.q && NUMBER_LIKE.test(f.q)) {
+    // a patent number: prefix matches on the indexed number columns (application number with or without the dot)
+    const compact = f.q.toUpperCase().replace(/\s/g, '').replace(/^(CN|ZL)(?=\d)/, '');
+    const digits = compact.replace(/\./g, '');
+    const app = digits.length > 12 ? `${digits.slice(0, 12)}.${digits.slice(12)}` : digits;
+    const pub = /^[A-Z]/.test(compact) ? compact : `CN${compact}`;
+    where.push(`(p.application_number like ${add(`${escapeLike(app)}%`)} or p.publication_number like ${add(`${escapeLike(pub)}%`)} or p.grant_number like $${params.length})`);
+  } else if (f.q) {
     const q = f.q.trim();
     const compact = q.toUpperCase().replace(/^(CN|ZL)/, '').replace(/[\s.]/g, '');
     const like = add(`%${q}%`);
@@ -34,7 +41,8 @@ export function patentWhere(f: PatentFilter, params: unknown[]): string {
   if (f.type) where.push(`p.type = ${add(f.type)}`);
   if (f.status) where.push(`p.legal_status = ${add(f.status)}`);
   if (f.ipc) where.push(`exists (select 1 from unnest(p.ipc_codes) c where c like ${add(f.ipc.toUpperCase().replace(/\s+/g, '') + '%')})`);
-  if (f.region) where.push(`p.region_code like ${add(regionLike(f.region))}`);
+  // the patent's own region, else its first holder organisation's (the search index uses the same rule)
+  if (f.region) where.push(`coalesce(p.region_code, (select o.region_code from patent_holders ph join organisations o on o.id = ph.org_id where ph.patent_id = p.id order by ph.seq limit 1)) like ${add(regionLike(f.region))}`);
   if (f.holderId) where.push(`exists (select 1 from patent_holders h where h.patent_id = p.id and h.org_id = ${add(f.holderId)})`);
   if (f.holderType) where.push(`exists (select 1 from patent_holders h join organisations o on o.id = h.org_id where h.patent_id = p.id and o.type = ${add(f.holderType)})`);
   if (f.year) {
@@ -45,16 +53,46 @@ export function patentWhere(f: PatentFilter, params: unknown[]): string {
   return where.length ? `where ${where.join(' and ')}` : '';
 }
 
-export async function listPatents(db: Queryable, f: PatentFilter, p: Paging): Promise<{ rows: PatentRow[]; total: number }> {
+/** A query that reads as a patent number (CN/ZL prefix optional, at least 6 digits): searched on the number columns. */
+export const NUMBER_LIKE = /^\s*(CN|ZL)?\s*\d{6,}[\d.\sA-Z]*$/i;
+
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const LIST_COLUMNS = `p.id, p.application_number, p.publication_number, p.grant_number, p.type, p.title, p.ipc_main, p.ipc_codes, p.filing_date, p.grant_date,
+            p.legal_status, p.region_code, p.source, p.generated_fields, p.created_at, p.updated_at`;
+
+/** The SQL list (filters, sort, page). `knownTotal` skips the count when the caller already has it (from the search index). */
+export async function listPatents(db: Queryable, f: PatentFilter, p: Paging, knownTotal?: number): Promise<{ rows: PatentRow[]; total: number }> {
   const params: unknown[] = [];
   const w = patentWhere(f, params);
-  const total = (await queryOne<{ n: number }>(db, `select count(*)::int as n from patents p ${w}`, params))!.n;
+  const total = knownTotal ?? (await queryOne<{ n: number }>(db, `select count(*)::int as n from patents p ${w}`, params))!.n;
   const rows = await query<PatentRow>(db,
-    `select p.id, p.application_number, p.publication_number, p.grant_number, p.type, p.title, p.ipc_main, p.ipc_codes, p.filing_date, p.grant_date,
-            p.legal_status, p.region_code, p.source, p.generated_fields, p.created_at, p.updated_at
-       from patents p ${w} order by ${orderBy(p.sort, SORTS, 'p.id desc')} limit ${p.pageSize} offset ${offsetOf(p)}`, params);
+    `select ${LIST_COLUMNS} from patents p ${w} order by ${orderBy(p.sort, SORTS, 'p.id desc')} limit ${p.pageSize} offset ${offsetOf(p)}`, params);
   await attachHolders(db, rows);
   return { rows, total };
+}
+
+/** List rows of the given patents, in the given order. */
+export async function patentsByIds(db: Queryable, ids: readonly number[]): Promise<PatentRow[]> {
+  if (!ids.length) return [];
+  const rows = await query<PatentRow>(db, `select ${LIST_COLUMNS} from patents p where p.id = any($1::bigint[])`, [ids]);
+  const by = new Map(rows.map((r) => [Number(r.id), r]));
+  const out = ids.flatMap((id) => by.get(id) ?? []);
+  await attachHolders(db, out);
+  return out;
+}
+
+/** Patents whose holder matches a name: organisations whose name contains it, and unlinked holder names that start with it. */
+export async function patentsOfHolderName(db: Queryable, name: string): Promise<number[]> {
+  const rows = await query<{ id: number }>(db,
+    `select distinct h.patent_id::int as id from patent_holders h
+      where h.org_id in (select id from organisations where name ilike $1) or (h.org_id is null and h.name like $2)`,
+    [`%${escapeLike(name)}%`, `${escapeLike(name)}%`]);
+  return rows.map((r) => r.id);
+}
+
+export async function patentIdsOfHolder(db: Queryable, orgId: number): Promise<number[]> {
+  return (await query<{ id: number }>(db, `select distinct patent_id::int as id from patent_holders where org_id = $1`, [orgId])).map((r) => r.id);
 }
 
 export async function attachHolders(db: Queryable, rows: PatentRow[]): Promise<void> {

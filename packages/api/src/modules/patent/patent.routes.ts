@@ -27,9 +27,9 @@ export async function patentRoutes(app: FastifyInstance, deps: Deps): Promise<vo
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['patents'];
   r.get('/patents', { config: { action: 'patent.list' }, schema: { tags, querystring: pagingQuery.merge(patentFilterQuery) } },
-    async (req) => listPatentsView(deps.db, req.query, req.query));
+    async (req) => listPatentsView(deps, req.query, req.query));
   r.get('/patents/export', { config: { action: 'patent.export', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags, querystring: patentFilterQuery } }, async (req, reply) => {
-    const { items } = await listPatentsView(deps.db, req.query, { page: 1, pageSize: 10_000 });
+    const { items } = await listPatentsView(deps, req.query, { page: 1, pageSize: 10_000 });
     const buf = await writeXlsx([{
       name: '专利列表',
       columns: [

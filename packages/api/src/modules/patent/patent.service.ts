@@ -2,11 +2,13 @@ import { AppError } from '@zhuanhua/domain';
 import type { Queryable } from '../../db/client.ts';
 import type { Paging } from '../../http/paging.ts';
 import { ipcTitles } from '../reference/reference.repo.ts';
-import { getPatent, listPatents, patentUses, statusHistory, type PatentFilter } from './patent.repo.ts';
+import type { Deps } from '../../deps.ts';
+import { getPatent, patentUses, statusHistory, type PatentFilter } from './patent.repo.ts';
+import { listPatentRows } from './patent.list.ts';
 import { presentPatentDetail, presentPatentSummary } from './patent.presenter.ts';
 
-export async function listPatentsView(db: Queryable, f: PatentFilter, p: Paging) {
-  const { rows, total } = await listPatents(db, f, p);
+export async function listPatentsView(deps: Pick<Deps, 'db' | 'events' | 'log'>, f: PatentFilter, p: Paging) {
+  const { rows, total } = await listPatentRows(deps, f, p);
   return { items: rows.map(presentPatentSummary), total };
 }
 

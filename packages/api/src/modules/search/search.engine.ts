@@ -19,11 +19,12 @@ export type EngineStatus = {
 
 type PatentIndexRow = {
   id: number; title: string; abstract: string | null; type: string; legal_status: string; ipc_codes: string[]; region: string | null;
-  holder_type: string | null; grade: string | null; sleeping: boolean; fee_mode: string | null; fee_terms: Record<string, unknown> | null; updated_at: string;
+  holder_type: string | null; holder_types: string[] | null; filing_year: number | null; grant_year: number | null; grade: string | null; sleeping: boolean; fee_mode: string | null; fee_terms: Record<string, unknown> | null; updated_at: string;
 };
 
 export const PATENT_INDEX_SQL = `select p.id::int as id, p.title, p.abstract, p.type, p.legal_status, p.ipc_codes, coalesce(p.region_code, h.region_code) as region,
-    h.type as holder_type, ii.grade, (ii.patent_id is not null) as sleeping, ol.fee_mode, ol.fee_terms, p.updated_at
+    h.type as holder_type, (select array_agg(distinct o.type::text)::text[] from patent_holders ph join organisations o on o.id = ph.org_id where ph.patent_id = p.id) as holder_types,
+    extract(year from p.filing_date)::int as filing_year, extract(year from p.grant_date)::int as grant_year, ii.grade, (ii.patent_id is not null) as sleeping, ol.fee_mode, ol.fee_terms, p.updated_at
   from patents p
   left join lateral (select o.type, o.region_code from patent_holders ph join organisations o on o.id = ph.org_id where ph.patent_id = p.id order by ph.seq limit 1) h on true
   left join inventory_items ii on ii.patent_id = p.id and ii.run_id = (select max(id) from inventory_runs)
@@ -51,6 +52,9 @@ export class SearchEngine {
   private listingWatermark: string | null = null;
   private olWatermark: string | null = null;
   private lastRun = 0;
+  private pending = new Set<Promise<unknown>>();
+  private polling: Promise<void> | null = null;
+  private lastPoll = 0;
   private timer: NodeJS.Timeout | null = null;
   private building: Promise<void> | null = null;
   private closed = false;
@@ -70,7 +74,8 @@ export class SearchEngine {
   private toDoc(r: PatentIndexRow): IndexDoc {
     const ipc = r.ipc_codes ?? [];
     return {
-      id: r.id, title: r.title, body: r.abstract, type: r.type, status: r.legal_status, holderType: r.holder_type, grade: r.grade,
+      id: r.id, title: r.title, body: r.abstract, type: r.type, status: r.legal_status, holderType: r.holder_type, holderTypes: r.holder_types ?? [],
+      filingYear: r.filing_year, grantYear: r.grant_year, grade: r.grade,
       openLicence: r.fee_mode != null, sleeping: r.sleeping, regionCode: r.region, ipc, industries: this.industriesOf(ipc),
     };
   }
@@ -179,8 +184,28 @@ export class SearchEngine {
     }
   }
 
+  /** Run a refresh and remember it until it ends, so that readers can wait for writes already announced. */
+  track<T>(p: Promise<T>): Promise<T> {
+    this.pending.add(p);
+    const done = () => { this.pending.delete(p); };
+    p.then(done, done);
+    return p;
+  }
+
+  /**
+   * Before answering a list from the index: wait for the refreshes of this process's own writes, and look for
+   * other writers' changes when the last look is older than maxAgeMs (one look at a time; concurrent callers share it).
+   */
+  async catchUp(maxAgeMs = Math.min(1000, this.opts.pollMs ?? 5000)): Promise<void> {
+    if (this.pending.size) await Promise.allSettled([...this.pending]);
+    if (Date.now() - this.lastPoll < maxAgeMs && !this.polling) return;
+    this.polling ??= this.poll().finally(() => { this.polling = null; });
+    await this.polling;
+  }
+
   /** Follow writes made by other processes (or by SQL): patents and demands updated since the watermark. */
   async poll(): Promise<void> {
+    this.lastPoll = Date.now();
     const rows = await query<{ id: number }>(this.db, `select id::int as id from patents where updated_at > $1::timestamptz order by updated_at limit 5000`, [this.watermark ?? '1970-01-01']);
     if (rows.length) await this.refreshPatents(rows.map((r) => r.id));
     await this.refreshDemands();
@@ -257,8 +282,8 @@ export function engineFor(deps: Pick<Deps, 'db' | 'events' | 'log'>): SearchEngi
     const engine = new SearchEngine(deps.db, deps.log, { pollMs: process.env.NODE_ENV === 'test' ? 0 : 5000 });
     e = engine;
     engines.set(deps.db, engine);
-    deps.events.on('patents.changed', (p: { ids?: number[] }) => { if (engine.status.state === 'ready') engine.refreshPatents(p.ids ?? []).catch(() => undefined); });
-    deps.events.on('demands.changed', (p: { ids?: number[] }) => { if (engine.status.state === 'ready') engine.refreshDemands(p.ids).catch(() => undefined); });
+    deps.events.on('patents.changed', (p: { ids?: number[] }) => { if (engine.status.state === 'ready') engine.track(engine.refreshPatents(p.ids ?? [])).catch(() => undefined); });
+    deps.events.on('demands.changed', (p: { ids?: number[] }) => { if (engine.status.state === 'ready') engine.track(engine.refreshDemands(p.ids)).catch(() => undefined); });
   }
   return e;
 }

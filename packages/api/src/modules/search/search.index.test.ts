@@ -76,6 +76,33 @@ describe('SearchIndex', () => {
     expect(p2.hits[0]!.id).not.toBe(p1.hits[0]!.id);
     expect(p1.hits[0]!.matchedTerms).toContain('电池');
   });
+  it('keeps the IPC filter right as the index grows past its first allocations (regression: IPC offsets ran past their array)', () => {
+    const ix = new SearchIndex();
+    for (let i = 1; i <= 1000; i++) ix.upsert({ id: i, title: '一种电池', ipc: i % 2 ? ['H01M4/525'] : ['G06N3/04', 'H01M10/0525'] });
+    expect(ix.search('电池', { filters: { ipc: 'H01M' } }).total).toBe(1000);
+    expect(ix.search('电池', { filters: { ipc: 'G06' } }).total).toBe(500);
+    expect(ix.list({ ipc: 'H01M4' }, { offset: 0, limit: 3 })).toEqual({ total: 500, ids: [999, 997, 995] });
+  });
+  it('lists by filters newest id first, with any-holder types, years and an id set', () => {
+    const ix = new SearchIndex();
+    ix.upsert({ id: 5, title: '甲', holderTypes: ['soe', 'university'], filingYear: 2019, grantYear: 2021 });
+    ix.upsert({ id: 9, title: '乙', holderTypes: ['private_enterprise'], filingYear: 2019 });
+    ix.upsert({ id: 7, title: '丙', holderType: 'university', filingYear: 2020 });
+    expect(ix.list({ holderType: 'university' }, { offset: 0, limit: 10 })).toEqual({ total: 2, ids: [7, 5] });
+    expect(ix.list({ filingYear: 2019 }, { offset: 1, limit: 10 })).toEqual({ total: 2, ids: [5] });
+    expect(ix.list({ grantYear: 2021 }, { offset: 0, limit: 10 }).ids).toEqual([5]);
+    expect(ix.list({ ids: new Set([5, 9, 42]) }, { offset: 0, limit: 10 })).toEqual({ total: 2, ids: [9, 5] });
+    ix.remove(9);
+    expect(ix.list({}, { offset: 0, limit: 10 }).ids).toEqual([7, 5]);
+  });
+  it('breaks score ties the same way whatever the page size, so pages neither repeat nor skip', () => {
+    const ix = new SearchIndex();
+    for (let i = 1; i <= 60; i++) ix.upsert({ id: i, title: i % 3 ? '一种电池' : '一种电池电池' });
+    const all = ix.search('电池', { limit: 60 }).hits.map((h) => h.id);
+    const paged: number[] = [];
+    for (let o = 0; o < 60; o += 7) paged.push(...ix.search('电池', { offset: o, limit: 7 }).hits.map((h) => h.id));
+    expect(paged).toEqual(all);
+  });
   it('picks the informative key terms of a long demand text', () => {
     const ix = build();
     const terms = ix.keyTerms('我们需要锂离子电池正极材料技术，提高正极材料性能').map((t) => t.term);

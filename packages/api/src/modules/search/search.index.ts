@@ -24,6 +24,10 @@ export type IndexDoc = {
   type?: string | null;
   status?: string | null;
   holderType?: string | null;
+  /** Types of all holders (a filter on holderType passes when any holder has it); defaults to [holderType]. */
+  holderTypes?: readonly (string | null)[];
+  filingYear?: number | null;
+  grantYear?: number | null;
   grade?: string | null;
   openLicence?: boolean;
   sleeping?: boolean;
@@ -36,6 +40,9 @@ export type IndexDoc = {
 export type IndexFilters = {
   patentType?: string; legalStatus?: string; ipc?: string; industry?: string; regionCode?: string;
   holderType?: string; grade?: string; openLicence?: boolean; sleeping?: boolean;
+  filingYear?: number; grantYear?: number;
+  /** Only these external ids (e.g. the patents of one holder, from SQL). */
+  ids?: ReadonlySet<number>;
 };
 
 export type QueryTerm = { term: string; weight: number; required: boolean; group?: number };
@@ -97,7 +104,9 @@ export class SearchIndex {
   private deleted = new Uint8Array(16);
   private type = new Uint8Array(16);
   private status = new Uint8Array(16);
-  private holder = new Uint8Array(16);
+  private holder = new Uint16Array(16); // bit per HOLDER_CODES value, for every holder
+  private filingYear = new Uint16Array(16);
+  private grantYear = new Uint16Array(16);
   private grade = new Uint8Array(16);
   private flags = new Uint8Array(16); // 1 open licence, 2 sleeping
   private industries = new Uint16Array(16);
@@ -122,17 +131,19 @@ export class SearchIndex {
   memoryBytes(): number {
     let b = 0;
     for (let t = 0; t < this.postDocs.length; t++) b += this.postDocs[t]!.a.byteLength + this.postTf[t]!.byteLength;
-    for (const a of [this.extId, this.extToInt, this.titleLen, this.bodyLen, this.deleted, this.type, this.status, this.holder, this.grade, this.flags, this.industries, this.region, this.ipcOff, this.ipcVals.a, this.acc, this.mask, this.touched]) b += a.byteLength;
+    for (const a of [this.extId, this.extToInt, this.titleLen, this.bodyLen, this.deleted, this.type, this.status, this.holder, this.filingYear, this.grantYear, this.grade, this.flags, this.industries, this.region, this.ipcOff, this.ipcVals.a, this.acc, this.mask, this.touched]) b += a.byteLength;
     for (const t of this.titles) b += 16 + t.length * 2;
     return b;
   }
 
   private ensure(n: number): void {
+    if (n + 1 > this.ipcOff.length) this.ipcOff = grow(this.ipcOff, n + 1); // one more slot than documents: grown on its own
     if (n <= this.titleLen.length) return;
     this.extId = grow(this.extId, n); this.titleLen = grow(this.titleLen, n); this.bodyLen = grow(this.bodyLen, n);
     this.deleted = grow(this.deleted, n); this.type = grow(this.type, n); this.status = grow(this.status, n); this.holder = grow(this.holder, n);
+    this.filingYear = grow(this.filingYear, n); this.grantYear = grow(this.grantYear, n);
     this.grade = grow(this.grade, n); this.flags = grow(this.flags, n); this.industries = grow(this.industries, n); this.region = grow(this.region, n);
-    this.ipcOff = grow(this.ipcOff, n + 1); this.acc = grow(this.acc, n); this.mask = grow(this.mask, n); this.touched = grow(this.touched, n);
+    this.acc = grow(this.acc, n); this.mask = grow(this.mask, n); this.touched = grow(this.touched, n);
   }
 
   private termId(t: string): number {
@@ -162,7 +173,11 @@ export class SearchIndex {
     this.sumTitle += this.titleLen[d]!; this.sumBody += this.bodyLen[d]!;
     this.type[d] = TYPE_CODES[doc.type ?? ''] ?? 0;
     this.status[d] = STATUS_CODES[doc.status ?? ''] ?? 0;
-    this.holder[d] = HOLDER_CODES[doc.holderType ?? ''] ?? 0;
+    let hm = 0;
+    for (const t of doc.holderTypes ?? [doc.holderType]) { const c = HOLDER_CODES[t ?? '']; if (c) hm |= 1 << c; }
+    this.holder[d] = hm;
+    this.filingYear[d] = doc.filingYear ?? 0;
+    this.grantYear[d] = doc.grantYear ?? 0;
     this.grade[d] = GRADE_CODES[doc.grade ?? ''] ?? 0;
     this.flags[d] = (doc.openLicence ? 1 : 0) | (doc.sleeping ? 2 : 0);
     this.region[d] = doc.regionCode && /^\d{6}$/.test(doc.regionCode) ? Number(doc.regionCode) : 0;
@@ -234,21 +249,63 @@ export class SearchIndex {
     return id === undefined ? 0 : this.postDocs[id]!.n;
   }
 
-  private passes(d: number, f: IndexFilters, ipcOk: Uint8Array | null, regionDiv: number, regionVal: number): boolean {
-    if (f.patentType && this.type[d] !== TYPE_CODES[f.patentType]) return false;
-    if (f.legalStatus && this.status[d] !== STATUS_CODES[f.legalStatus]) return false;
-    if (f.holderType && this.holder[d] !== HOLDER_CODES[f.holderType]) return false;
-    if (f.grade && this.grade[d] !== GRADE_CODES[f.grade]) return false;
-    if (f.openLicence !== undefined && ((this.flags[d]! & 1) === 1) !== f.openLicence) return false;
-    if (f.sleeping !== undefined && ((this.flags[d]! & 2) === 2) !== f.sleeping) return false;
-    if (f.industry && !(this.industries[d]! & (1 << Number(f.industry)))) return false;
-    if (regionDiv > 0 && Math.floor(this.region[d]! / regionDiv) !== regionVal) return false;
-    if (ipcOk) {
-      let ok = false;
-      for (let k = this.ipcOff[d]!; k < this.ipcOff[d + 1]! && !ok; k++) ok = ipcOk[this.ipcVals.a[k]!] === 1;
-      if (!ok) return false;
+  /** One predicate for a filter set (IPC prefixes resolved once per query, then a byte lookup per document). */
+  private compile(f: IndexFilters): (d: number) => boolean {
+    let ipcOk: Uint8Array | null = null;
+    if (f.ipc) {
+      const prefix = f.ipc.toUpperCase();
+      const ok = new Uint8Array(this.ipcCodes.length);
+      this.ipcCodes.forEach((c, i) => { if (c.startsWith(prefix)) ok[i] = 1; });
+      ipcOk = ok;
     }
-    return true;
+    let regionDiv = 0, regionVal = 0;
+    if (f.regionCode) { regionDiv = 10 ** (6 - f.regionCode.length); regionVal = Number(f.regionCode); }
+    const type = f.patentType ? TYPE_CODES[f.patentType] ?? -1 : 0;
+    const status = f.legalStatus ? STATUS_CODES[f.legalStatus] ?? -1 : 0;
+    const holderBit = f.holderType ? 1 << (HOLDER_CODES[f.holderType] ?? 15) : 0;
+    const grade = f.grade ? GRADE_CODES[f.grade] ?? -1 : 0;
+    const industryBit = f.industry ? 1 << Number(f.industry) : 0;
+    const { ids, filingYear, grantYear, openLicence, sleeping } = f;
+    return (d) => {
+      if (type && this.type[d] !== type) return false;
+      if (status && this.status[d] !== status) return false;
+      if (holderBit && !(this.holder[d]! & holderBit)) return false;
+      if (grade && this.grade[d] !== grade) return false;
+      if (openLicence !== undefined && ((this.flags[d]! & 1) === 1) !== openLicence) return false;
+      if (sleeping !== undefined && ((this.flags[d]! & 2) === 2) !== sleeping) return false;
+      if (industryBit && !(this.industries[d]! & industryBit)) return false;
+      if (filingYear && this.filingYear[d] !== filingYear) return false;
+      if (grantYear && this.grantYear[d] !== grantYear) return false;
+      if (regionDiv > 0 && Math.floor(this.region[d]! / regionDiv) !== regionVal) return false;
+      if (ids && !ids.has(this.extId[d]!)) return false;
+      if (ipcOk) {
+        let ok = false;
+        for (let k = this.ipcOff[d]!; k < this.ipcOff[d + 1]! && !ok; k++) ok = ipcOk[this.ipcVals.a[k]!] === 1;
+        if (!ok) return false;
+      }
+      return true;
+    };
+  }
+
+  /**
+   * Documents passing the filters, newest external id first (the list order of `ORDER BY id DESC`), with their
+   * count: a scan of the typed columns, no text terms.
+   */
+  list(filters: IndexFilters, page: { offset: number; limit: number }): { total: number; ids: number[] } {
+    const passes = this.compile(filters);
+    const out: number[] = [];
+    let total = 0;
+    const end = page.offset + page.limit;
+    const candidates = filters.ids ? [...filters.ids].sort((a, b) => b - a) : null;
+    const visit = (id: number) => {
+      const d = id < this.extToInt.length ? this.extToInt[id]! : -1;
+      if (d < 0 || !passes(d)) return;
+      if (total >= page.offset && total < end) out.push(id);
+      total++;
+    };
+    if (candidates) for (const id of candidates) visit(id);
+    else for (let id = this.extToInt.length - 1; id >= 0; id--) visit(id);
+    return { total, ids: out };
   }
 
   /**
@@ -297,22 +354,15 @@ export class SearchIndex {
       const p = this.postDocs[id]!;
       for (let k = 0; k < p.n; k++) excludedDocs.add(p.a[k]!);
     }
-    const f = opts.filters ?? {};
-    // which distinct IPC codes match the prefix: computed once per query, then a byte lookup per document
-    let ipcOk: Uint8Array | null = null;
-    if (f.ipc) {
-      const prefix = f.ipc.toUpperCase();
-      ipcOk = new Uint8Array(this.ipcCodes.length);
-      this.ipcCodes.forEach((c, i) => { if (c.startsWith(prefix)) ipcOk![i] = 1; });
-    }
-    let regionDiv = 0, regionVal = 0;
-    if (f.regionCode) { regionDiv = 10 ** (6 - f.regionCode.length); regionVal = Number(f.regionCode); }
+    const passes = this.compile(opts.filters ?? {});
     const minMatch = opts.minShouldMatch ?? 1;
     const limit = (opts.offset ?? 0) + (opts.limit ?? 20);
     // min-heap of (score, doc) of size limit
     const hs = new Float32Array(limit), hd = new Int32Array(limit);
     let hn = 0, total = 0;
     const phrases = (opts.phrases ?? []).map((p) => p.toLowerCase());
+    // min-heap on (score, -doc): the root is the worst kept hit; ties go to the lower internal number, as in the final order
+    const worse = (a: number, b: number) => hs[a]! < hs[b]! || (hs[a] === hs[b] && hd[a]! > hd[b]!);
     for (let j = 0; j < nt; j++) {
       const d = touched[j]!;
       const s = acc[d]!, m = mask[d]!;
@@ -320,7 +370,7 @@ export class SearchIndex {
       if ((m & requiredMask) !== requiredMask) continue;
       if (minMatch > 1 && popcount(m) < minMatch) continue;
       if (excludedDocs.has(d)) continue;
-      if (!this.passes(d, f, ipcOk, regionDiv, regionVal)) continue;
+      if (!passes(d)) continue;
       let score = s;
       if (phrases.length) {
         const t = this.titles[d]!.toLowerCase();
@@ -328,14 +378,15 @@ export class SearchIndex {
         if (inTitle) score *= 1.5;
       }
       total++;
+      score = Math.fround(score); // compare as stored, so that ties are ties
       if (hn < limit) {
         let i = hn++;
         hs[i] = score; hd[i] = d;
-        while (i > 0) { const pa = (i - 1) >> 1; if (hs[pa]! <= hs[i]!) break; swap(hs, hd, i, pa); i = pa; }
-      } else if (limit > 0 && score > hs[0]!) {
+        while (i > 0) { const pa = (i - 1) >> 1; if (!worse(i, pa)) break; swap(hs, hd, i, pa); i = pa; }
+      } else if (limit > 0 && (score > hs[0]! || (score === hs[0] && d < hd[0]!))) {
         hs[0] = score; hd[0] = d;
         let i = 0;
-        for (;;) { const l = 2 * i + 1, r = l + 1; let m2 = i; if (l < hn && hs[l]! < hs[m2]!) m2 = l; if (r < hn && hs[r]! < hs[m2]!) m2 = r; if (m2 === i) break; swap(hs, hd, i, m2); i = m2; }
+        for (;;) { const l = 2 * i + 1, r = l + 1; let m2 = i; if (l < hn && worse(l, m2)) m2 = l; if (r < hn && worse(r, m2)) m2 = r; if (m2 === i) break; swap(hs, hd, i, m2); i = m2; }
       }
     }
     const order = [...Array(hn).keys()].sort((x, y) => hs[y]! - hs[x]! || hd[x]! - hd[y]!);
@@ -360,9 +411,9 @@ export class SearchIndex {
   }
 
   /** A user query string: phrases, prefixes, exclusions and words. */
-  search(q: string, opts: { filters?: IndexFilters; offset?: number; limit?: number } = {}): SearchResult & { terms: string[] } {
+  search(q: string, opts: { filters?: IndexFilters; offset?: number; limit?: number; allTerms?: boolean } = {}): SearchResult & { terms: string[] } {
     const pq = parseQuery(q);
-    const terms = [...pq.terms];
+    const terms = opts.allTerms ? pq.terms.map((t) => ({ ...t, required: true })) : [...pq.terms];
     for (const p of pq.prefixes) for (const t of this.expandPrefix(p, 20)) terms.push({ term: t, weight: 0.8, required: false });
     const res = this.query(terms, { ...opts, excluded: pq.excluded, phrases: pq.phrases });
     return { ...res, terms: [...new Set(terms.map((t) => t.term))] };
