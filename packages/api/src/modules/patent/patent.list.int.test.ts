@@ -3,7 +3,7 @@
  * for many filter combinations (a differential test over generated patents), and it must follow writes at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PatentRecord } from '@zhuanhua/domain';
+import type { PatentRecord } from './patent.rows.ts';
 import { createTestDeps, type TestDeps } from '../../../test/test-db.ts';
 import { appNo, buildOrganisation } from '../../../test/factories.ts';
 import { query } from '../../db/client.ts';
