@@ -261,5 +261,6 @@ export function inflatedSize(buf: Uint8Array, start: number, end: number, cap: n
       if (out > cap) throw new OverBudget();
     }
   }
+  if ((s.pos - start) * 8 - s.nb > (end - start) * 8) throw new DeflateError('unexpected end of data');
   return out;
 }
