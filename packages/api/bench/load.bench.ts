@@ -5,13 +5,15 @@
  * and each latency is measured from its scheduled time, so a slow server cannot hide its queue (no coordinated
  * omission). Mix: 80 % reads (patent search and lists, patent details, deal lists, organisations, policies) and
  * 20 % writes (new deals as the office, organisation edits as an organisation administrator).
- * Without --url the script prepares a fresh embedded database (or DATABASE_URL's PostgreSQL), seeds synthetic
- * patents and deals (labelled generated), starts the server on port 3109, and stops it at the end.
+ * Without --url the script prepares a fresh embedded database, or with DATABASE_URL a fresh PostgreSQL database owned
+ * by an ordinary login role (the server refuses a superuser in production), seeds synthetic patents and deals
+ * (labelled generated), starts the server on port 3109, and drops everything at the end.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { openDb, query } from '../src/db/client.ts';
 
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : d; };
@@ -90,6 +92,14 @@ async function waitIdle(url: string, ms: number): Promise<void> {
   const end = Date.now() + ms;
   let fast = 0;
   const t0 = Date.now();
+  // the search index (which answers the patent list) builds in the background: wait for it first
+  const office = await loginCookie('admin');
+  while (Date.now() < end) {
+    const st = (await (await fetch(`${url}/api/v1/search/status`, { headers: office })).json().catch(() => ({}))) as { state?: string; done?: number; total?: number };
+    if (st.state === 'ready' || st.state === 'failed') { console.log(`检索索引：${st.state}（${Math.round((Date.now() - t0) / 1000)} 秒）`); break; }
+    process.stdout.write(`\r检索索引构建中 ${st.done ?? 0}/${st.total ?? '?'}`);
+    await new Promise((r) => setTimeout(r, 2000));
+  }
   while (Date.now() < end && fast < 3) {
     const t = performance.now();
     try { await (await fetch(`${url}/api/v1/patents?pageSize=1`, { signal: AbortSignal.timeout(30_000) })).arrayBuffer(); } catch { /* slow */ }
@@ -115,19 +125,48 @@ async function loginCookie(username: string): Promise<Record<string, string>> {
   return { cookie: cookies, 'x-csrf-token': csrfToken };
 }
 
+/** PostgreSQL: a fresh database owned by an ordinary role (not superuser, no RLS bypass), as in production. */
+async function freshPgDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `zh_load_${process.pid}`, role = 'zh_load_app';
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`do $$ begin if not exists (select 1 from pg_roles where rolname = '${role}') then create role ${role} login nosuperuser nobypassrls nocreatedb nocreaterole; end if; end $$`);
+  await admin.query(`create database ${name} owner ${role}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  u.username = role;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
 let server: ChildProcess | undefined;
 let work: string | undefined;
+let dropPg: (() => Promise<void>) | undefined;
 try {
   if (!base) {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-load-'));
     const env: NodeJS.ProcessEnv = { ...process.env, ZHUANHUA_DATA_DIR: path.join(work, 'db'), LOG_LEVEL: 'warn', ZHUANHUA_DEMO: 'true', PORT: String(PORT), NODE_ENV: 'production' };
+    if (env.DATABASE_URL) {
+      const fresh = await freshPgDatabase(env.DATABASE_URL);
+      env.DATABASE_URL = fresh.url;
+      dropPg = fresh.drop;
+    }
     const t = Date.now();
     console.log(`准备数据：${PATENTS} 件合成专利，${DEALS} 笔合成交易（${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}）`);
     await cli(['migrate'], env);
     await seedPatents(env, PATENTS);
     await seedDeals(env, DEALS);
     console.log(`数据准备 ${Math.round((Date.now() - t) / 1000)} 秒`);
-    server = spawn(process.execPath, [BIN, 'serve', '--port', String(PORT)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const profile = arg('profile', ''); // --profile DIR: the server writes a V8 CPU profile there when it stops
+    server = spawn(process.execPath, [...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []), BIN, 'serve', '--port', String(PORT)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     base = `http://127.0.0.1:${PORT}`;
     await waitHealthy(base, 180_000);
     await waitIdle(base, 600_000);
@@ -232,4 +271,5 @@ try {
     clearTimeout(t);
   }
   if (work) fs.rmSync(work, { recursive: true, force: true });
+  if (dropPg) await dropPg();
 }

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { query, type Queryable } from '../../db/client.ts';
 import { bulkInsert } from '../../lib/bulk.ts';
+import { changedAfter, wmOf } from '../../db/watermark.ts';
 import { REFERENCE_DIR } from '../../lib/paths.ts';
 
 export type ListingRow = {
   id: number; name: string; organisation_name: string | null; summary: string | null; field: string | null; form: string | null;
-  stage: string | null; level: string | null; keywords: string | null; transfer_mode: string | null; updated_at: string;
+  stage: string | null; level: string | null; keywords: string | null; transfer_mode: string | null; updated_at: string; wm: string;
 };
 
 type Achievement = { name: string; organization?: string; summary?: string; field?: string; form?: string; stage?: string; level?: string; keywords?: string | string[]; transferMode?: string };
@@ -25,5 +26,5 @@ export async function insertListings(db: Queryable, rows: Achievement[], source:
 
 /** Listings changed after the watermark (all when null), or the given ids. */
 export const listingsSince = (db: Queryable, since: string | null, ids?: readonly number[]) => ids
-  ? query<ListingRow>(db, `select id::int as id, name, organisation_name, summary, field, form, stage, level, keywords, transfer_mode, updated_at from tech_listings where id = any($1::bigint[])`, [ids])
-  : query<ListingRow>(db, `select id::int as id, name, organisation_name, summary, field, form, stage, level, keywords, transfer_mode, updated_at from tech_listings where ($1::timestamptz is null or updated_at > $1::timestamptz) order by updated_at`, [since]);
+  ? query<ListingRow>(db, `select id::int as id, name, organisation_name, summary, field, form, stage, level, keywords, transfer_mode, updated_at, ${wmOf('updated_at')} as wm from tech_listings where id = any($1::bigint[])`, [ids])
+  : query<ListingRow>(db, `select id::int as id, name, organisation_name, summary, field, form, stage, level, keywords, transfer_mode, updated_at, ${wmOf('updated_at')} as wm from tech_listings where ($1::text is null or ${changedAfter('updated_at', '$1')}) order by updated_at`, [since]);

@@ -6,6 +6,7 @@
  */
 import { listingsSince } from '../listing/listing.repo.ts';
 import { query, type Queryable } from '../../db/client.ts';
+import { changedAfter, wmOf, WM_ZERO } from '../../db/watermark.ts';
 import type { Deps } from '../../deps.ts';
 import { NaiveBayes } from '../match/classify.model.ts';
 import { SearchIndex, type IndexDoc } from './search.index.ts';
@@ -19,12 +20,12 @@ export type EngineStatus = {
 
 type PatentIndexRow = {
   id: number; title: string; abstract: string | null; type: string; legal_status: string; ipc_codes: string[]; region: string | null;
-  holder_type: string | null; holder_types: string[] | null; filing_year: number | null; grant_year: number | null; grade: string | null; sleeping: boolean; fee_mode: string | null; fee_terms: Record<string, unknown> | null; updated_at: string;
+  holder_type: string | null; holder_types: string[] | null; filing_year: number | null; grant_year: number | null; grade: string | null; sleeping: boolean; fee_mode: string | null; fee_terms: Record<string, unknown> | null; updated_at: string; wm: string;
 };
 
 export const PATENT_INDEX_SQL = `select p.id::int as id, p.title, p.abstract, p.type, p.legal_status, p.ipc_codes, coalesce(p.region_code, h.region_code) as region,
     h.type as holder_type, (select array_agg(distinct o.type::text)::text[] from patent_holders ph join organisations o on o.id = ph.org_id where ph.patent_id = p.id) as holder_types,
-    extract(year from p.filing_date)::int as filing_year, extract(year from p.grant_date)::int as grant_year, ii.grade, (ii.patent_id is not null) as sleeping, ol.fee_mode, ol.fee_terms, p.updated_at
+    extract(year from p.filing_date)::int as filing_year, extract(year from p.grant_date)::int as grant_year, ii.grade, (ii.patent_id is not null) as sleeping, ol.fee_mode, ol.fee_terms, p.updated_at, ${wmOf('p.updated_at')} as wm
   from patents p
   left join lateral (select o.type, o.region_code from patent_holders ph join organisations o on o.id = ph.org_id where ph.patent_id = p.id order by ph.seq limit 1) h on true
   left join inventory_items ii on ii.patent_id = p.id and ii.run_id = (select max(id) from inventory_runs)
@@ -47,7 +48,8 @@ export class SearchEngine {
   classifier: NaiveBayes | null = null;
   ipcTitles = new Map<string, string>();
   private sei = new Map<string, string[]>();
-  private watermark: string | null = null;
+  /** Patents: the (updated_at, id) of the last change seen by the build or a poll; the poll reads changes after it. */
+  private watermark: { wm: string; id: number } = { wm: WM_ZERO, id: 0 };
   private demandWatermark: string | null = null;
   private listingWatermark: string | null = null;
   private olWatermark: string | null = null;
@@ -55,6 +57,8 @@ export class SearchEngine {
   private pending = new Set<Promise<unknown>>();
   private polling: Promise<void> | null = null;
   private lastPoll = 0;
+  /** Patents re-read by polls since start (each change once: a poll that re-reads old rows is a bug). */
+  polledPatents = 0;
   private timer: NodeJS.Timeout | null = null;
   private building: Promise<void> | null = null;
   private closed = false;
@@ -114,7 +118,7 @@ export class SearchEngine {
           const tt = tokenize(r.title);
           this.patents.upsert(this.toDoc(r), { title: tt, body: r.abstract ? tokenize(r.abstract) : [] });
           if (seen++ % step === 0) { const subs = [...new Set((r.ipc_codes ?? []).map((c) => c.slice(0, 4)))]; if (subs.length) nb.add({ text: r.title, labels: subs }, tt); }
-          if (!this.watermark || r.updated_at > this.watermark) this.watermark = toIso(r.updated_at);
+          if (r.wm > this.watermark.wm || (r.wm === this.watermark.wm && r.id > this.watermark.id)) this.watermark = { wm: r.wm, id: r.id };
         }
         after = rows[rows.length - 1]!.id;
         this.status.done = seen;
@@ -146,31 +150,37 @@ export class SearchEngine {
     this.status.patents = this.patents.size;
     this.status.demands = this.demands.size;
     this.status.terms = this.patents.termCount;
-    this.status.memoryMb = Math.round((this.patents.memoryBytes() + this.demands.memoryBytes()) / 1e6);
     this.status.classifier = this.classifier ? { labels: this.classifier.size.labels, docs: this.classifier.size.docs } : null;
+  }
+
+  /** The status with the index's memory (walks every posting list: for the status page, not for each refresh). */
+  statusNow(): EngineStatus {
+    if (this.status.state === 'ready') this.status.memoryMb = Math.round((this.patents.memoryBytes() + this.demands.memoryBytes()) / 1e6);
+    return this.status;
   }
 
   async refreshPatents(ids: readonly number[]): Promise<void> {
     if (!ids.length) return;
     const rows = await query<PatentIndexRow>(this.db, `${PATENT_INDEX_SQL} where p.id = any($1::bigint[])`, [ids]);
     const found = new Set<number>();
-    for (const r of rows) { this.patents.upsert(this.toDoc(r)); found.add(r.id); if (!this.watermark || toIso(r.updated_at) > this.watermark) this.watermark = toIso(r.updated_at); }
+    // the watermark is not moved here: only the poll moves it, so that no other writer's change is skipped
+    for (const r of rows) { this.patents.upsert(this.toDoc(r)); found.add(r.id); }
     for (const id of ids) if (!found.has(id)) this.patents.remove(id);
     this.updateCounts();
   }
 
   /** Re-read demands changed since the last look (all at first). Only public demands are searchable. */
   async refreshDemands(ids?: readonly number[]): Promise<void> {
-    const rows = await query<{ id: number; title: string; description: string; indicators: string | null; problem: string | null; industry: string | null; region_code: string | null; state: string; updated_at: string }>(this.db,
-      ids ? `select id::int as id, title, description, indicators, problem, industry, region_code, state, updated_at from demands where id = any($1::bigint[])`
-        : `select id::int as id, title, description, indicators, problem, industry, region_code, state, updated_at from demands where ($1::timestamptz is null or updated_at > $1::timestamptz)`,
+    const cols = `id::int as id, title, description, indicators, problem, industry, region_code, state, ${wmOf('updated_at')} as wm`;
+    const rows = await query<{ id: number; title: string; description: string; indicators: string | null; problem: string | null; industry: string | null; region_code: string | null; state: string; wm: string }>(this.db,
+      ids ? `select ${cols} from demands where id = any($1::bigint[])`
+        : `select ${cols} from demands where ($1::text is null or ${changedAfter('updated_at', '$1')})`,
       [ids ? ids : this.demandWatermark]);
     for (const r of rows) {
       if (r.state === 'published' || r.state === 'matched') {
         this.demands.upsert({ id: r.id, title: r.title, body: [r.description, r.indicators, r.problem, r.industry].filter(Boolean).join('\n'), regionCode: r.region_code, status: r.state });
       } else this.demands.remove(r.id);
-      const u = toIso(r.updated_at);
-      if (!this.demandWatermark || u > this.demandWatermark) this.demandWatermark = u;
+      if (!ids && (!this.demandWatermark || r.wm > this.demandWatermark)) this.demandWatermark = r.wm;
     }
     this.updateCounts();
   }
@@ -179,8 +189,7 @@ export class SearchEngine {
   async refreshListings(): Promise<void> {
     for (const r of await listingsSince(this.db, this.listingWatermark)) {
       this.listings.upsert({ id: r.id, title: r.name, body: [r.summary, r.field, r.keywords, r.organisation_name].filter(Boolean).join('\n'), status: 'published' });
-      const u = toIso(r.updated_at);
-      if (!this.listingWatermark || u > this.listingWatermark) this.listingWatermark = u;
+      if (!this.listingWatermark || r.wm > this.listingWatermark) this.listingWatermark = r.wm;
     }
   }
 
@@ -196,7 +205,7 @@ export class SearchEngine {
    * Before answering a list from the index: wait for the refreshes of this process's own writes, and look for
    * other writers' changes when the last look is older than maxAgeMs (one look at a time; concurrent callers share it).
    */
-  async catchUp(maxAgeMs = Math.min(1000, this.opts.pollMs ?? 5000)): Promise<void> {
+  async catchUp(maxAgeMs = this.opts.pollMs ?? 5000): Promise<void> {
     if (this.pending.size) await Promise.allSettled([...this.pending]);
     if (Date.now() - this.lastPoll < maxAgeMs && !this.polling) return;
     this.polling ??= this.poll().finally(() => { this.polling = null; });
@@ -206,8 +215,15 @@ export class SearchEngine {
   /** Follow writes made by other processes (or by SQL): patents and demands updated since the watermark. */
   async poll(): Promise<void> {
     this.lastPoll = Date.now();
-    const rows = await query<{ id: number }>(this.db, `select id::int as id from patents where updated_at > $1::timestamptz order by updated_at limit 5000`, [this.watermark ?? '1970-01-01']);
-    if (rows.length) await this.refreshPatents(rows.map((r) => r.id));
+    const rows = await query<{ id: number; wm: string }>(this.db,
+      `select id::int as id, ${wmOf('updated_at')} as wm from patents
+        where (updated_at, id) > (($1::timestamp at time zone 'UTC'), $2::bigint) order by updated_at, id limit 5000`, [this.watermark.wm, this.watermark.id]);
+    if (rows.length) {
+      this.polledPatents += rows.length;
+      await this.refreshPatents(rows.map((r) => r.id));
+      const last = rows[rows.length - 1]!;
+      this.watermark = { wm: last.wm, id: last.id };
+    }
     await this.refreshDemands();
     await this.refreshListings();
     await this.followSideTables(false);
@@ -219,10 +235,10 @@ export class SearchEngine {
    */
   private async followSideTables(init: boolean): Promise<void> {
     try {
-      const ol = await query<{ id: number; updated_at: string }>(this.db,
-        `select patent_id::int as id, updated_at from open_licence_declarations where updated_at > $1::timestamptz order by updated_at limit 5000`, [this.olWatermark ?? '1970-01-01']);
+      const ol = await query<{ id: number; wm: string }>(this.db,
+        `select patent_id::int as id, ${wmOf('updated_at')} as wm from open_licence_declarations where ${changedAfter('updated_at', '$1')} order by updated_at limit 5000`, [this.olWatermark ?? WM_ZERO]);
       if (ol.length) {
-        this.olWatermark = toIso(ol[ol.length - 1]!.updated_at);
+        this.olWatermark = ol[ol.length - 1]!.wm;
         if (!init) await this.refreshPatents([...new Set(ol.map((r) => r.id))]);
       }
       const run = (await query<{ id: number | null }>(this.db, `select max(id)::int as id from inventory_runs`))[0]?.id ?? 0;
@@ -271,7 +287,6 @@ export const SEI_NAMES: Record<string, string> = {
 };
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
-const toIso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 
 const engines = new WeakMap<object, SearchEngine>();
 

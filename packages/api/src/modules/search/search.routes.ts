@@ -60,5 +60,5 @@ export async function searchRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     }
     return { items, total: res.total, terms: res.terms, highlight, tookMs: Math.round((performance.now() - t0) * 10) / 10, index: 'ready' };
   });
-  r.get('/search/status', { config: { action: 'search.status' }, schema: { tags } }, async () => engineFor(deps).status);
+  r.get('/search/status', { config: { action: 'search.status' }, schema: { tags } }, async () => engineFor(deps).statusNow());
 }
