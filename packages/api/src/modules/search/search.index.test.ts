@@ -103,6 +103,19 @@ describe('SearchIndex', () => {
     for (let o = 0; o < 60; o += 7) paged.push(...ix.search('电池', { offset: o, limit: 7 }).hits.map((h) => h.id));
     expect(paged).toEqual(all);
   });
+  it('answers repeats from its cache only while nothing changed', () => {
+    const ix = new SearchIndex();
+    for (let i = 1; i <= 300; i++) ix.upsert({ id: i, title: i % 2 ? '一种电池' : '一种电机', status: i % 3 ? 'in_force' : 'lapsed' });
+    const s1 = ix.search('电池', { limit: 5 });
+    expect(ix.search('电池', { offset: 5, limit: 5 }).hits.map((h) => h.id)).toEqual(ix.search('电池', { limit: 10 }).hits.slice(5).map((h) => h.id));
+    expect(ix.list({ legalStatus: 'in_force' }, { offset: 0, limit: 3 })).toEqual({ total: 200, ids: [299, 298, 296] });
+    ix.upsert({ id: 301, title: '一种新电池', status: 'in_force' });
+    expect(ix.search('电池', { limit: 5 }).total).toBe(s1.total + 1);
+    expect(ix.list({ legalStatus: 'in_force' }, { offset: 0, limit: 3 })).toEqual({ total: 201, ids: [301, 299, 298] });
+    ix.remove(299);
+    expect(ix.list({ legalStatus: 'in_force' }, { offset: 0, limit: 3 })).toEqual({ total: 200, ids: [301, 298, 296] });
+    expect(ix.search('电池', { limit: 500 }).total).toBe(s1.total); // beyond the cached hits: computed
+  });
   it('picks the informative key terms of a long demand text', () => {
     const ix = build();
     const terms = ix.keyTerms('我们需要锂离子电池正极材料技术，提高正极材料性能').map((t) => t.term);

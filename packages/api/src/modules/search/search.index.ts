@@ -159,7 +159,7 @@ export class SearchIndex {
 
   /** Add or replace a document. Tokens may be passed in (pre-tokenised in bulk builds). */
   upsert(doc: IndexDoc, tokens?: { title: string[]; body: string[] }): void {
-    this.remove(doc.id);
+    this.remove(doc.id); // also bumps the version (clears cached results)
     const titleToks = tokens?.title ?? tokenize(doc.title);
     const bodyToks = tokens?.body ?? (doc.body ? tokenize(doc.body) : []);
     const d = this.docCount++;
@@ -209,6 +209,7 @@ export class SearchIndex {
   }
 
   remove(id: number): boolean {
+    this.version++;
     if (id >= this.extToInt.length) return false;
     const d = this.extToInt[id]!;
     if (d < 0) return false;
@@ -294,18 +295,40 @@ export class SearchIndex {
   list(filters: IndexFilters, page: { offset: number; limit: number }): { total: number; ids: number[] } {
     const passes = this.compile(filters);
     const out: number[] = [];
-    let total = 0;
     const end = page.offset + page.limit;
-    const candidates = filters.ids ? [...filters.ids].sort((a, b) => b - a) : null;
+    const key = filters.ids ? null : `L${filterKey(filters)}`;
+    const known = key ? this.cached<{ total: number }>(key) : undefined;
+    let seen = 0;
     const visit = (id: number) => {
       const d = id < this.extToInt.length ? this.extToInt[id]! : -1;
       if (d < 0 || !passes(d)) return;
-      if (total >= page.offset && total < end) out.push(id);
-      total++;
+      if (seen >= page.offset && seen < end) out.push(id);
+      seen++;
     };
-    if (candidates) for (const id of candidates) visit(id);
-    else for (let id = this.extToInt.length - 1; id >= 0; id--) visit(id);
-    return { total, ids: out };
+    if (filters.ids) {
+      for (const id of [...filters.ids].sort((a, b) => b - a)) visit(id);
+    } else {
+      // with the count known (same filters, index unchanged) the scan stops at the end of the page
+      for (let id = this.extToInt.length - 1; id >= 0 && !(known && seen >= end); id--) visit(id);
+    }
+    if (key && !known) this.remember(key, { total: seen });
+    return { total: known ? known.total : seen, ids: out };
+  }
+
+  // ---- results cache: answers for the same query and filters while the index is unchanged (every write bumps version)
+  private version = 0;
+  private cache = new Map<string, { version: number; value: unknown }>();
+
+  private cached<T>(key: string): T | undefined {
+    const c = this.cache.get(key);
+    if (!c || c.version !== this.version) return undefined;
+    this.cache.delete(key); this.cache.set(key, c); // most recently used last
+    return c.value as T;
+  }
+
+  private remember(key: string, value: unknown): void {
+    this.cache.set(key, { version: this.version, value });
+    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
   }
 
   /**
@@ -412,11 +435,19 @@ export class SearchIndex {
 
   /** A user query string: phrases, prefixes, exclusions and words. */
   search(q: string, opts: { filters?: IndexFilters; offset?: number; limit?: number; allTerms?: boolean } = {}): SearchResult & { terms: string[] } {
+    const offset = opts.offset ?? 0, limit = opts.limit ?? 20;
+    // the first CACHE_HITS hits of a query are kept while the index is unchanged: later pages and repeats are free
+    const key = opts.filters?.ids || offset + limit > CACHE_HITS ? null : `S${opts.allTerms ? 1 : 0}${filterKey(opts.filters ?? {})}|${q}`;
+    const known = key ? this.cached<SearchResult & { terms: string[] }>(key) : undefined;
+    if (known) return { total: known.total, hits: known.hits.slice(offset, offset + limit), terms: known.terms };
     const pq = parseQuery(q);
     const terms = opts.allTerms ? pq.terms.map((t) => ({ ...t, required: true })) : [...pq.terms];
     for (const p of pq.prefixes) for (const t of this.expandPrefix(p, 20)) terms.push({ term: t, weight: 0.8, required: false });
-    const res = this.query(terms, { ...opts, excluded: pq.excluded, phrases: pq.phrases });
-    return { ...res, terms: [...new Set(terms.map((t) => t.term))] };
+    const res = this.query(terms, { filters: opts.filters, offset: key ? 0 : offset, limit: key ? CACHE_HITS : limit, excluded: pq.excluded, phrases: pq.phrases });
+    const out = { ...res, terms: [...new Set(terms.map((t) => t.term))] };
+    if (!key) return out;
+    this.remember(key, out);
+    return { ...out, hits: out.hits.slice(offset, offset + limit) };
   }
 
   /** Long text (a demand): the most informative distinct terms (by idf × qtf), at most maxTerms. */
@@ -434,6 +465,14 @@ export class SearchIndex {
     scored.sort((a, c) => c.s - a.s);
     return scored.slice(0, maxTerms).map(({ term, weight, required }) => ({ term, weight, required }));
   }
+}
+
+const CACHE_ENTRIES = 256;
+const CACHE_HITS = 200;
+
+/** A stable key for a filter set without an id set (keys sorted, undefined left out). */
+function filterKey(f: IndexFilters): string {
+  return JSON.stringify(Object.keys(f).sort().filter((k) => k !== 'ids' && f[k as keyof IndexFilters] !== undefined).map((k) => [k, f[k as keyof IndexFilters]]));
 }
 
 function swap(hs: Float32Array, hd: Int32Array, i: number, j: number): void {
