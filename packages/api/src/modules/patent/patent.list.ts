@@ -5,7 +5,7 @@
  *
  *   q = a patent number      → prefix match on application / publication / grant number (SQL, indexed)
  *   q = words                → every word in the title or abstract (ranked), then patents whose holder's name
- *                              matches; if neither finds anything, a substring match (SQL ILIKE, slow on 1M rows)
+ *                              matches; if neither finds anything, titles containing q as a substring (in memory)
  */
 import type { Deps } from '../../deps.ts';
 import type { Paging } from '../../http/paging.ts';
@@ -51,7 +51,13 @@ export async function listPatentRows(deps: ListDeps, f: PatentFilter, p: Paging)
     holderOnly = index.list({ ...filters, ids }, { offset: 0, limit: ids.size }).ids.filter((id) => !both.has(id));
   }
   const total = text.total + holderOnly.length;
-  if (total === 0) return listPatents(deps.db, f, p); // nothing by words or holder: substring search
+  if (total === 0) {
+    // nothing by words or holder (e.g. a word the dictionary cuts differently): titles containing q
+    const sub = index.titleContains(q, filters, relevance ? { offset, limit } : { offset: 0, limit: MAX_SORTED_HITS });
+    if (relevance || sub.total === 0) return { rows: await patentsByIds(deps.db, sub.ids), total: sub.total };
+    if (sub.total > MAX_SORTED_HITS) return listPatents(deps.db, f, p);
+    return listPatents(deps.db, { ids: sub.ids }, p, sub.total);
+  }
 
   if (relevance) {
     const fromText = text.hits.map((h) => h.id);

@@ -315,6 +315,31 @@ export class SearchIndex {
     return { total: known ? known.total : seen, ids: out };
   }
 
+  /**
+   * Titles containing the text as a substring (case-insensitive for Latin letters), newest id first, with the
+   * filters: the fallback when the words of a query are not in the dictionary. A scan of the titles in memory.
+   */
+  titleContains(text: string, filters: IndexFilters, page: { offset: number; limit: number }): { total: number; ids: number[] } {
+    const needle = text.toLowerCase();
+    const fold = /[a-z]/.test(needle);
+    const key = filters.ids ? null : `T${filterKey(filters)}|${needle}`;
+    const known = key ? this.cached<{ total: number }>(key) : undefined;
+    const passes = this.compile(filters);
+    const out: number[] = [];
+    const end = page.offset + page.limit;
+    let seen = 0;
+    for (let id = this.extToInt.length - 1; id >= 0 && !(known && seen >= end); id--) {
+      const d = this.extToInt[id]!;
+      if (d < 0) continue;
+      const t = this.titles[d]!;
+      if (!(fold ? t.toLowerCase() : t).includes(needle) || !passes(d)) continue;
+      if (seen >= page.offset && seen < end) out.push(id);
+      seen++;
+    }
+    if (key && !known) this.remember(key, { total: seen });
+    return { total: known ? known.total : seen, ids: out };
+  }
+
   // ---- results cache: answers for the same query and filters while the index is unchanged (every write bumps version)
   private version = 0;
   private cache = new Map<string, { version: number; value: unknown }>();
