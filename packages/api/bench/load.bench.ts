@@ -3,7 +3,8 @@
  *
  * Open-model load over loopback: requests are sent on a fixed schedule (rate per second) whatever the answers do,
  * and each latency is measured from its scheduled time, so a slow server cannot hide its queue (no coordinated
- * omission). Mix: 80 % reads (patent search and lists, patent details, deal lists, organisations, policies) and
+ * omission). Mix: 80 % reads (patent search and lists, patent details, deal lists, the province's indicator dashboard,
+ * organisations, policies, pledges) and
  * 20 % writes (new deals as the office, organisation edits as an organisation administrator).
  * Without --url the script prepares a fresh embedded database, or with DATABASE_URL a fresh PostgreSQL database owned
  * by an ordinary login role (the server refuses a superuser in production), seeds synthetic patents and deals
@@ -67,9 +68,12 @@ async function seedDeals(env: NodeJS.ProcessEnv, n: number): Promise<void> {
         await query(tx, `insert into deals (kind, title, state, contract_date, contract_amount_fen, source, note)
           select 'transfer', '合成交易 ' || g || '（生成数据）', 'completed', date '2021-01-01' + (g % 1500), (g % 997 + 1) * 1000000, 'import', 'generated'
             from generate_series($1::int, $2::int) g`, [from, to]);
-        await query(tx, `insert into deal_parties (deal_id, side, role, name)
-          select d.id, s.side, s.role, s.name || d.id from deals d
-            cross join (values ('out','assignor','出让方'), ('in','assignee','受让方')) s(side, role, name)
+        // parties carry the snapshot the indicators read: a university giving, a small enterprise receiving, in Chengdu's districts
+        await query(tx, `insert into deal_parties (deal_id, side, role, name, org_type, size_class, region_code)
+          select d.id, s.side, s.role, s.name || d.id, s.org_type, s.size_class,
+                 (array['510104','510105','510106','510107','510108','510112','510113','510114','510115','510116'])[1 + (d.id * s.k) % 10]
+            from deals d
+            cross join (values ('out','assignor','出让方','university',null,3), ('in','assignee','受让方','private_enterprise','small',7)) s(side, role, name, org_type, size_class, k)
            where d.id > (select coalesce(max(deal_id), 0) from deal_parties)`);
       });
       process.stdout.write(`\r交易 ${to}/${n}`);
@@ -188,7 +192,8 @@ try {
     if (r < 4) return { kind: 'search', method: 'GET', url: `/api/v1/patents?q=${encodeURIComponent(pick(words))}&pageSize=20` };
     if (r < 7) return { kind: 'patent-list', method: 'GET', url: `/api/v1/patents?page=${1 + (i % 50)}&pageSize=20&status=in_force` };
     if (r < 10) return { kind: 'patent-detail', method: 'GET', url: `/api/v1/patents/${pid}` };
-    if (r < 13) return { kind: 'deal-list', method: 'GET', url: `/api/v1/deals?page=${1 + (i % 100)}&pageSize=20`, headers: office };
+    if (r < 12) return { kind: 'deal-list', method: 'GET', url: `/api/v1/deals?page=${1 + (i % 100)}&pageSize=20`, headers: office };
+    if (r < 13) return { kind: 'dashboard', method: 'GET', url: '/api/v1/kpi/plans/sichuan-2021-conversion/evaluation', headers: office };
     if (r < 14) return { kind: 'organisations', method: 'GET', url: '/api/v1/organisations?pageSize=20', headers: orgAdmin };
     if (r < 15) return { kind: 'policies', method: 'GET', url: '/api/v1/subsidy/policies' };
     if (r < 16) return { kind: 'pledges', method: 'GET', url: '/api/v1/pledges?pageSize=20', headers: office };

@@ -55,7 +55,12 @@ export function computableIndicators(tables: ReadonlySet<string>): Set<Indicator
  * The SQL giving every indicator per (group, year) for the records whose region starts with $1 (a LIKE pattern),
  * dated in [$3, $2]. L = the length of the region-code prefix to group by (2 province, 4 city, 6 county).
  */
-export function indicatorSql(L: number, t: ReadonlySet<string>, full = false): string {
+/**
+ * dealsUpTo: deals count if contracted on or before this date (default: the as-of date $2). A year of the cube uses
+ * '9999-12-31': money received in that year counts even when the contract is dated later, as in a full build.
+ */
+export function indicatorSql(L: number, t: ReadonlySet<string>, full = false, dealsUpTo?: string): string {
+  if (dealsUpTo !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(dealsUpTo)) throw new Error('bad date');
   const parts: string[] = [
     // patent-deals into SMEs, contract amounts once per deal, university → SME, SOE → SME, licences + transfers
     `select x.ind, per.grp, d.y, x.v from per join d on d.id = per.deal_id and d.cd >= $3::date left join g on g.deal_id = d.id join rin on rin.deal_id = d.id
@@ -158,7 +163,7 @@ export function indicatorSql(L: number, t: ReadonlySet<string>, full = false): s
       select d.id, d.kind, d.contract_date as cd, d.contract_amount_fen as amt, extract(year from d.contract_date)::int as y, coalesce(c.np, 0) as np
         from ${full ? 'deals d' : 'ids join deals d on d.id = ids.id'}
         left join (select dpt.deal_id, count(*)::int as np from ${full ? 'deal_patents dpt' : 'ids join deal_patents dpt on dpt.deal_id = ids.id'} group by dpt.deal_id) c on c.deal_id = d.id
-       where ${DEAL_COUNTS} and d.contract_date <= $2::date
+       where ${DEAL_COUNTS} and d.contract_date <= ${dealsUpTo ? `'${dealsUpTo}'` : '$2'}::date
     ), g as (
       select dp.deal_id, bool_or(dp.org_type in ${UNIV}) as univ, bool_or(dp.org_type = 'soe') as soe,
              min(dp.region_code) filter (where dp.org_type in ${UNIV}) as univ_region
@@ -185,10 +190,11 @@ export async function loadRawRows(db: Queryable, prefix: string, asOf: string, f
   return rows.filter((r) => isIndicatorCode(r.indicator)).map((r) => ({ indicator: r.indicator as IndicatorCode, grp: String(r.grp).trim(), year: Number(r.year), value: Number(r.value) }));
 }
 
-/** Source tables whose changes make the cube stale; those created by later migrations get their trigger here. */
-const SOURCE_TABLES = ['deals', 'deal_parties', 'deal_patents', 'deal_payments', 'pledges', 'product_filings', 'product_filing_reports',
+/** Source tables whose changes make the whole cube stale; those created by later migrations get their trigger here. */
+const SOURCE_TABLES = ['pledges', 'product_filings', 'product_filing_reports',
   'organisation_annual_reports', 'organisations', 'kpi_manual_figures', 'events', 'event_projects', 'registry_entries', 'service_records',
   'inventory_items', 'inventory_runs', 'supply_lists', 'demands', 'subsidy_applications'];
+// deals, deal_parties, deal_patents and deal_payments mark only the years they touch (migration 0503)
 const triggered = new WeakSet<object>();
 
 export async function ensureDirtyTriggers(db: Queryable): Promise<void> {
@@ -208,24 +214,47 @@ export async function ensureDirtyTriggers(db: Queryable): Promise<void> {
   triggered.add(db);
 }
 
-/** Rebuild the county cube if a source table changed since the last build. Returns the build time in ms, or 0. */
-export async function ensureCube(db: Queryable): Promise<number> {
+export type CubeRefresh = { kind: 'none' | 'full' | 'years'; years: number[]; ms: number };
+
+/**
+ * Bring the county cube up to date: a full rebuild when a whole-cube source changed, else only the years the
+ * ledger's changes marked (each recomputed from the records with that year's date bounds, as the running year is).
+ */
+export async function refreshCube(db: Queryable): Promise<CubeRefresh> {
   await ensureDirtyTriggers(db);
-  const st = await query<{ dirty: boolean }>(db, `select dirty from kpi_cube_state where id = 1`);
-  if (st[0] && !st[0].dirty) return 0;
+  const st = await query<{ dirty: boolean; n: number }>(db, `select dirty, (select count(*)::int from kpi_cube_dirty_years) as n from kpi_cube_state where id = 1`);
+  if (st[0] && !st[0].dirty && st[0].n === 0) return { kind: 'none', years: [], ms: 0 };
   const t0 = performance.now();
   const tables = await presentTables(db);
+  let done: CubeRefresh = { kind: 'none', years: [], ms: 0 };
   await inTx(db, async (tx) => {
     await query(tx, `select pg_advisory_xact_lock(724500)`);
     const again = await query<{ dirty: boolean }>(tx, `select dirty from kpi_cube_state where id = 1 for update`);
-    if (again[0] && !again[0].dirty) return;
-    await query(tx, `update kpi_cube_state set dirty = false where id = 1`);
-    await query(tx, `delete from kpi_cube`);
-    await query(tx, `insert into kpi_cube (indicator, region_code, year, value) select indicator, grp, year, value from (${indicatorSql(6, tables, true)}) as c`,
-      ['%', '9999-12-31', MIN_DATE]);
-    await query(tx, `update kpi_cube_state set built_at = now(), build_ms = $1 where id = 1`, [Math.round(performance.now() - t0)]);
+    if (!again[0] || again[0].dirty) {
+      await query(tx, `update kpi_cube_state set dirty = false where id = 1`);
+      await query(tx, `delete from kpi_cube_dirty_years`);
+      await query(tx, `delete from kpi_cube`);
+      await query(tx, `insert into kpi_cube (indicator, region_code, year, value) select indicator, grp, year, value from (${indicatorSql(6, tables, true)}) as c`,
+        ['%', '9999-12-31', MIN_DATE]);
+      await query(tx, `update kpi_cube_state set built_at = now(), build_ms = $1 where id = 1`, [Math.round(performance.now() - t0)]);
+      done = { kind: 'full', years: [], ms: 0 };
+      return;
+    }
+    const years = (await query<{ year: number }>(tx, `delete from kpi_cube_dirty_years returning year`)).map((r) => Number(r.year)).sort();
+    for (const y of years) {
+      await query(tx, `delete from kpi_cube where year = $1`, [y]);
+      await query(tx, `insert into kpi_cube (indicator, region_code, year, value)
+        select indicator, grp, year, value from (${indicatorSql(6, tables, false, '9999-12-31')}) as c where year = ${Number(y)}`, ['%', `${y}-12-31`, `${y}-01-01`]);
+    }
+    await query(tx, `update kpi_cube_state set years_ms = $1 where id = 1`, [Math.round(performance.now() - t0)]);
+    done = { kind: 'years', years, ms: 0 };
   });
-  return performance.now() - t0;
+  return { ...done, ms: performance.now() - t0 };
+}
+
+/** Rebuild what is stale (see refreshCube). Returns the time spent in ms, or 0. */
+export async function ensureCube(db: Queryable): Promise<number> {
+  return (await refreshCube(db)).ms;
 }
 
 /**
