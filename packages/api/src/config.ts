@@ -12,6 +12,8 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(1_000_000),
+  /** How stale the indicator dashboards may be served while the ledger keeps changing (0 = refreshed before each read). */
+  KPI_MAX_STALE_SECONDS: z.coerce.number().int().min(0).max(3600).default(0),
   PASSWORD_PROFILE: z.enum(['default', 'dengbao']).default('default'),
   ZHUANHUA_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Run the embedded database in a worker thread (default) so slow queries never block requests. */

@@ -7,6 +7,7 @@
 
 create table kpi_cube_dirty_years (year integer primary key);
 alter table kpi_cube_state add column years_ms integer;
+alter table kpi_cube_state add column refreshed_at timestamptz; -- the last full or yearly refresh
 
 create function kpi_mark_deal_years(ids bigint[]) returns void language sql as $$
   insert into kpi_cube_dirty_years (year)

@@ -8,7 +8,8 @@ import { createTestDeps, type TestDeps } from '../../../test/test-db.ts';
 import { buildOrganisation, buildPatent } from '../../../test/factories.ts';
 import { query, type Queryable } from '../../db/client.ts';
 import { rng } from '../demo/demo.data.ts';
-import { refreshCube } from './plan-kpi.engine.ts';
+import { configureCube, refreshCube } from './plan-kpi.engine.ts';
+import { ensurePresets, evaluatePlan } from './plan-kpi.service.ts';
 
 let deps: TestDeps;
 let patentIds: number[] = [];
@@ -79,7 +80,7 @@ describe('incremental cube', () => {
       }
       if (step % 3 === 2) {
         const r = await refreshCube(db);
-        expect(r.kind).not.toBe('full'); // ledger changes never need the whole cube
+        expect(r.kind).not.toBe("full"); // ledger changes never need the whole cube
         if (r.kind === 'years') yearsRefreshes++;
         const incremental = await snapshot(db);
         await query(db, `update kpi_cube_state set dirty = true where id = 1`);
@@ -98,5 +99,21 @@ describe('incremental cube', () => {
     expect((await refreshCube(deps.db)).kind).toBe('none');
     await query(deps.db, `update organisations set region_code = '510106' where id = $1`, [inOrgs[0]!.id]);
     expect((await refreshCube(deps.db)).kind).toBe('full');
+  });
+
+  it('with KPI_MAX_STALE_SECONDS set, a read soon after a refresh is answered from the cube and says it is stale', async () => {
+    const db = deps.db;
+    await ensurePresets(db);
+    await refreshCube(db);
+    configureCube(db, { maxStaleMs: 60_000 });
+    try {
+      await query(db, `update deals set contract_amount_fen = contract_amount_fen + 100 where id = (select min(id) from deals where state <> 'draft')`);
+      expect(await refreshCube(db)).toMatchObject({ kind: 'skipped', stale: true });
+      expect((await evaluatePlan(db, 'sichuan-2021-conversion', { asOf: '2024-12-31' })).stale).toBe(true);
+    } finally {
+      configureCube(db, { maxStaleMs: 0 });
+    }
+    expect(await refreshCube(db)).toMatchObject({ kind: 'years', stale: false });
+    expect((await evaluatePlan(db, 'sichuan-2021-conversion', { asOf: '2024-12-31' })).stale).toBe(false);
   });
 });

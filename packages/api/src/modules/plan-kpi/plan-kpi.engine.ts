@@ -214,21 +214,48 @@ export async function ensureDirtyTriggers(db: Queryable): Promise<void> {
   triggered.add(db);
 }
 
-export type CubeRefresh = { kind: 'none' | 'full' | 'years'; years: number[]; ms: number };
+export type CubeRefresh = { kind: 'none' | 'full' | 'years' | 'skipped' | 'busy'; years: number[]; ms: number; stale: boolean };
+
+/** Per database: how stale the cube may be served (0 = always refreshed before a read; set from KPI_MAX_STALE_SECONDS). */
+const cubeOptions = new WeakMap<object, { maxStaleMs: number }>();
+const inFlight = new WeakMap<object, Promise<CubeRefresh>>();
+
+export function configureCube(db: Queryable, o: { maxStaleMs: number }): void {
+  cubeOptions.set(db, o);
+}
 
 /**
  * Bring the county cube up to date: a full rebuild when a whole-cube source changed, else only the years the
  * ledger's changes marked (each recomputed from the records with that year's date bounds, as the running year is).
+ * Once the cube exists, a read does not queue behind another refresh (of this process or, on PostgreSQL, of another):
+ * it is answered from the cube as last refreshed (stale: true); with maxStaleMs > 0 a refresh runs at most that often.
  */
-export async function refreshCube(db: Queryable): Promise<CubeRefresh> {
+export async function refreshCube(db: Queryable, o: { wait?: boolean } = {}): Promise<CubeRefresh> {
   await ensureDirtyTriggers(db);
-  const st = await query<{ dirty: boolean; n: number }>(db, `select dirty, (select count(*)::int from kpi_cube_dirty_years) as n from kpi_cube_state where id = 1`);
-  if (st[0] && !st[0].dirty && st[0].n === 0) return { kind: 'none', years: [], ms: 0 };
+  const st = (await query<{ dirty: boolean; n: number; built: boolean; age_ms: number | null }>(db,
+    `select dirty, (select count(*)::int from kpi_cube_dirty_years) as n, built_at is not null as built,
+            (extract(epoch from now() - refreshed_at) * 1000)::float8 as age_ms from kpi_cube_state where id = 1`))[0];
+  if (st && !st.dirty && st.n === 0) return { kind: 'none', years: [], ms: 0, stale: false };
+  const mayServeStale = !!st?.built && !o.wait;
+  if (mayServeStale) {
+    const maxStale = cubeOptions.get(db)?.maxStaleMs ?? 0;
+    if (maxStale > 0 && st!.age_ms !== null && st!.age_ms < maxStale) return { kind: 'skipped', years: [], ms: 0, stale: true };
+    if (inFlight.has(db)) return { kind: 'busy', years: [], ms: 0, stale: true };
+  }
+  const p = doRefresh(db, mayServeStale);
+  inFlight.set(db, p);
+  try { return await p; } finally { if (inFlight.get(db) === p) inFlight.delete(db); }
+}
+
+async function doRefresh(db: Queryable, tryLock: boolean): Promise<CubeRefresh> {
   const t0 = performance.now();
   const tables = await presentTables(db);
-  let done: CubeRefresh = { kind: 'none', years: [], ms: 0 };
+  let done: CubeRefresh = { kind: 'none', years: [], ms: 0, stale: false };
   await inTx(db, async (tx) => {
-    await query(tx, `select pg_advisory_xact_lock(724500)`);
+    if (tryLock) {
+      const got = await query<{ ok: boolean }>(tx, `select pg_try_advisory_xact_lock(724500) as ok`);
+      if (!got[0]?.ok) { done = { kind: 'busy', years: [], ms: 0, stale: true }; return; }
+    } else await query(tx, `select pg_advisory_xact_lock(724500)`);
     const again = await query<{ dirty: boolean }>(tx, `select dirty from kpi_cube_state where id = 1 for update`);
     if (!again[0] || again[0].dirty) {
       await query(tx, `update kpi_cube_state set dirty = false where id = 1`);
@@ -236,8 +263,8 @@ export async function refreshCube(db: Queryable): Promise<CubeRefresh> {
       await query(tx, `delete from kpi_cube`);
       await query(tx, `insert into kpi_cube (indicator, region_code, year, value) select indicator, grp, year, value from (${indicatorSql(6, tables, true)}) as c`,
         ['%', '9999-12-31', MIN_DATE]);
-      await query(tx, `update kpi_cube_state set built_at = now(), build_ms = $1 where id = 1`, [Math.round(performance.now() - t0)]);
-      done = { kind: 'full', years: [], ms: 0 };
+      await query(tx, `update kpi_cube_state set built_at = now(), refreshed_at = now(), build_ms = $1 where id = 1`, [Math.round(performance.now() - t0)]);
+      done = { kind: 'full', years: [], ms: 0, stale: false };
       return;
     }
     const years = (await query<{ year: number }>(tx, `delete from kpi_cube_dirty_years returning year`)).map((r) => Number(r.year)).sort();
@@ -246,15 +273,15 @@ export async function refreshCube(db: Queryable): Promise<CubeRefresh> {
       await query(tx, `insert into kpi_cube (indicator, region_code, year, value)
         select indicator, grp, year, value from (${indicatorSql(6, tables, false, '9999-12-31')}) as c where year = ${Number(y)}`, ['%', `${y}-12-31`, `${y}-01-01`]);
     }
-    await query(tx, `update kpi_cube_state set years_ms = $1 where id = 1`, [Math.round(performance.now() - t0)]);
-    done = { kind: 'years', years, ms: 0 };
+    await query(tx, `update kpi_cube_state set refreshed_at = now(), years_ms = $1 where id = 1`, [Math.round(performance.now() - t0)]);
+    done = { kind: 'years', years, ms: 0, stale: false };
   });
   return { ...done, ms: performance.now() - t0 };
 }
 
-/** Rebuild what is stale (see refreshCube). Returns the time spent in ms, or 0. */
+/** Rebuild what is stale, waiting for any other refresh (see refreshCube). Returns the time spent in ms, or 0. */
 export async function ensureCube(db: Queryable): Promise<number> {
-  return (await refreshCube(db)).ms;
+  return (await refreshCube(db, { wait: true })).ms;
 }
 
 /**
@@ -263,11 +290,12 @@ export async function ensureCube(db: Queryable): Promise<number> {
  * groupLen = the length of the region-code prefix to group by (2 province, 4 city, 6 county); by default the
  * prefix's own length (one group: the region itself).
  */
-export async function loadIndicatorRows(db: Queryable, prefix: string, asOf: string, groupLen?: number, tables?: ReadonlySet<string>): Promise<IndicatorRow[]> {
+export async function loadIndicatorRows(db: Queryable, prefix: string, asOf: string, groupLen?: number, tables?: ReadonlySet<string>, info?: { stale: boolean }): Promise<IndicatorRow[]> {
   if (!/^\d{2,6}$/.test(prefix)) throw new Error('bad prefix');
   const L = groupLen ?? prefix.length;
   const t = tables ?? (await presentTables(db));
-  await ensureCube(db);
+  const refreshed = await refreshCube(db);
+  if (info) info.stale = refreshed.stale;
   const y = Number(asOf.slice(0, 4));
   const yearEnd = asOf.slice(5) === '12-31';
   const lastCubeYear = yearEnd ? y : y - 1;
@@ -281,8 +309,8 @@ export async function loadIndicatorRows(db: Queryable, prefix: string, asOf: str
 }
 
 /** Indicator → year → value for one region (county, city or province code). */
-export async function loadYearTable(db: Queryable, regionCode: string, asOf: string, tables?: ReadonlySet<string>): Promise<YearTable> {
-  const rows = await loadIndicatorRows(db, regionPrefix(regionCode), asOf, undefined, tables);
+export async function loadYearTable(db: Queryable, regionCode: string, asOf: string, tables?: ReadonlySet<string>, info?: { stale: boolean }): Promise<YearTable> {
+  const rows = await loadIndicatorRows(db, regionPrefix(regionCode), asOf, undefined, tables, info);
   return toTable(rows);
 }
 

@@ -100,6 +100,8 @@ export type EvaluationView = {
   plan: Plan; region: { code: string; name: string }; asOf: string; years: number[];
   indicators: IndicatorView[]; targets: TargetView[];
   summary: Record<TargetEvaluation['status'], number>;
+  /** true when the yearly figures were served while a refresh was running or within KPI_MAX_STALE_SECONDS of the last */
+  stale: boolean;
 };
 
 const round = (v: number, d = 4) => Math.round(v * 10 ** d) / 10 ** d;
@@ -133,7 +135,7 @@ export function evaluateFromTable(plan: Plan, table: YearTable, computable: Read
   const targets = plan.targets.map((t) => presentEvaluation(t.indicator, evaluateTarget(t, plan, table.get(t.indicator) ?? new Map(), asOf), t));
   const summary = { met: 0, on_track: 0, behind: 0, not_met: 0, undefined: 0 };
   for (const t of targets) summary[t.status]++;
-  return { plan, region, asOf, years, indicators, targets, summary };
+  return { plan, region, asOf, years, indicators, targets, summary, stale: false };
 }
 
 export async function evaluatePlan(db: Queryable, planId: string, opts: { region?: string; asOf: string }): Promise<EvaluationView> {
@@ -141,10 +143,11 @@ export async function evaluatePlan(db: Queryable, planId: string, opts: { region
   const regionCode = opts.region ?? plan.regionCode;
   if (!regionCode.startsWith(regionPrefix(plan.regionCode))) throw new AppError('VALIDATION', '所选地区不在规划范围内');
   const tables = await presentTables(db);
-  const table = await loadYearTable(db, regionCode, opts.asOf, tables);
+  const info = { stale: false };
+  const table = await loadYearTable(db, regionCode, opts.asOf, tables, info);
   const manual = await repo.listManualRows(db, regionPrefix(regionCode));
   const name = (await repo.regionName(db, regionCode)) ?? regionCode;
-  return evaluateFromTable(plan, table, computableIndicators(tables), { code: regionCode, name }, opts.asOf, new Set(manual.map((m) => m.indicator as IndicatorCode)));
+  return { ...evaluateFromTable(plan, table, computableIndicators(tables), { code: regionCode, name }, opts.asOf, new Set(manual.map((m) => m.indicator as IndicatorCode))), stale: info.stale };
 }
 
 export type RankingView = {

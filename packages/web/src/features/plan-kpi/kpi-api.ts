@@ -14,7 +14,7 @@ export type TargetView = {
   years: { year: number; value: number; yoy: number | null; toDate: boolean }[];
 };
 export type IndicatorView = { code: string; name: string; unit: string; rule: string; inPlan: boolean; source: 'records' | 'manual' | 'none'; years: { year: number; value: number; yoy: number | null }[]; total: number };
-export type Evaluation = { plan: Plan; region: { code: string; name: string }; asOf: string; years: number[]; indicators: IndicatorView[]; targets: TargetView[]; summary: Record<Status, number> };
+export type Evaluation = { plan: Plan; region: { code: string; name: string }; asOf: string; years: number[]; indicators: IndicatorView[]; targets: TargetView[]; summary: Record<Status, number>; stale?: boolean };
 export type Ranking = { level: 'county' | 'city'; rows: { rank: number; regionCode: string; name: string; score: number; parts: { indicator: string; name: string; metric: string; raw: number | null; score: number; weight: number }[] }[] };
 export type Breakdown = { dim: string; unit: string; years: number[]; series: { name: string; values: number[]; total: number }[] };
 export type Drill = { indicator: string; name: string; unit: string; regionCode: string; year: number; total: number; items: { ref: string; date: string | null; title: string; parties: string; detail: string; value: number }[] };

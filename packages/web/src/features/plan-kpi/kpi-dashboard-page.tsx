@@ -61,6 +61,7 @@ export function KpiDashboardPage() {
             <Button icon={<FileWordOutlined />} onClick={() => void report('docx')}>生成年度工作总结（Word）</Button>
             <Button icon={<FileExcelOutlined />} onClick={() => void report('xlsx')}>统计报表（Excel）</Button>
           </>}
+          {e.stale && <Tooltip title="台账仍在变动：年度汇总正在后台更新，稍后刷新可看到最新数字"><Tag color="warning">数据更新中</Tag></Tooltip>}
           {job.data && job.data.status !== 'succeeded' && job.data.status !== 'failed' && <Tag color="processing">报告生成中…</Tag>}
           {job.data?.status === 'failed' && <Tag color="error">{job.data.error?.message}</Tag>}
           {job.data?.status === 'succeeded' && job.data.result && <a data-testid="report-download" href={job.data.result.downloadUrl}>下载：{job.data.result.filename}</a>}
