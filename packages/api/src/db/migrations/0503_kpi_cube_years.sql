@@ -5,7 +5,9 @@
 --   deal_payments:             the received years of the old and new rows
 -- organisations only matter to the indicators through their region, type and size: other edits change nothing.
 
-create table kpi_cube_dirty_years (year integer primary key);
+-- an append-only log (no unique key): concurrent writers of the same year never wait for each other or for a refresh,
+-- which deletes only the rows it saw
+create table kpi_cube_dirty_years (id bigint generated always as identity primary key, year integer not null);
 alter table kpi_cube_state add column years_ms integer;
 alter table kpi_cube_state add column refreshed_at timestamptz; -- the last full or yearly refresh
 
@@ -15,17 +17,17 @@ create function kpi_mark_deal_years(ids bigint[]) returns void language sql as $
     select extract(year from d.contract_date)::int as y from deals d where d.id = any(ids) and d.contract_date is not null
     union
     select extract(year from p.received_date)::int from deal_payments p where p.deal_id = any(ids) and p.received_date is not null
-  ) s on conflict do nothing
+  ) s
 $$;
 
 create function kpi_years_deals() returns trigger language plpgsql as $$
 begin
   if TG_OP in ('INSERT', 'UPDATE') then
-    insert into kpi_cube_dirty_years (year) select distinct extract(year from contract_date)::int from new_rows where contract_date is not null on conflict do nothing;
+    insert into kpi_cube_dirty_years (year) select distinct extract(year from contract_date)::int from new_rows where contract_date is not null;
     perform kpi_mark_deal_years(array(select id from new_rows));
   end if;
   if TG_OP in ('DELETE', 'UPDATE') then
-    insert into kpi_cube_dirty_years (year) select distinct extract(year from contract_date)::int from old_rows where contract_date is not null on conflict do nothing;
+    insert into kpi_cube_dirty_years (year) select distinct extract(year from contract_date)::int from old_rows where contract_date is not null;
   end if;
   return null;
 end $$;
@@ -40,10 +42,10 @@ end $$;
 create function kpi_years_payments() returns trigger language plpgsql as $$
 begin
   if TG_OP in ('INSERT', 'UPDATE') then
-    insert into kpi_cube_dirty_years (year) select distinct extract(year from received_date)::int from new_rows where received_date is not null on conflict do nothing;
+    insert into kpi_cube_dirty_years (year) select distinct extract(year from received_date)::int from new_rows where received_date is not null;
   end if;
   if TG_OP in ('DELETE', 'UPDATE') then
-    insert into kpi_cube_dirty_years (year) select distinct extract(year from received_date)::int from old_rows where received_date is not null on conflict do nothing;
+    insert into kpi_cube_dirty_years (year) select distinct extract(year from received_date)::int from old_rows where received_date is not null;
   end if;
   return null;
 end $$;

@@ -233,7 +233,7 @@ export function configureCube(db: Queryable, o: { maxStaleMs: number }): void {
 export async function refreshCube(db: Queryable, o: { wait?: boolean } = {}): Promise<CubeRefresh> {
   await ensureDirtyTriggers(db);
   const st = (await query<{ dirty: boolean; n: number; built: boolean; age_ms: number | null }>(db,
-    `select dirty, (select count(*)::int from kpi_cube_dirty_years) as n, built_at is not null as built,
+    `select dirty, (select count(*)::int from (select 1 from kpi_cube_dirty_years limit 1) x) as n, built_at is not null as built,
             (extract(epoch from now() - refreshed_at) * 1000)::float8 as age_ms from kpi_cube_state where id = 1`))[0];
   if (st && !st.dirty && st.n === 0) return { kind: 'none', years: [], ms: 0, stale: false };
   const mayServeStale = !!st?.built && !o.wait;
@@ -267,7 +267,7 @@ async function doRefresh(db: Queryable, tryLock: boolean): Promise<CubeRefresh> 
       done = { kind: 'full', years: [], ms: 0, stale: false };
       return;
     }
-    const years = (await query<{ year: number }>(tx, `delete from kpi_cube_dirty_years returning year`)).map((r) => Number(r.year)).sort();
+    const years = [...new Set((await query<{ year: number }>(tx, `delete from kpi_cube_dirty_years returning year`)).map((r) => Number(r.year)))].sort();
     for (const y of years) {
       await query(tx, `delete from kpi_cube where year = $1`, [y]);
       await query(tx, `insert into kpi_cube (indicator, region_code, year, value)
