@@ -8,7 +8,8 @@
  * 20 % writes (new deals as the office, organisation edits as an organisation administrator).
  * Without --url the script prepares a fresh embedded database, or with DATABASE_URL a fresh PostgreSQL database owned
  * by an ordinary login role (the server refuses a superuser in production), seeds synthetic patents and deals
- * (labelled generated), starts the server on port 3109, and drops everything at the end.
+ * (labelled generated), starts the server on port 3109, and drops everything at the end. The server inherits the
+ * environment, e.g. KPI_MAX_STALE_SECONDS=10 (how stale dashboards may be while deals keep arriving).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -80,6 +81,11 @@ async function seedDeals(env: NodeJS.ProcessEnv, n: number): Promise<void> {
     }
     process.stdout.write('\n');
   } finally { await h.close(); }
+}
+
+async function analyze(env: NodeJS.ProcessEnv): Promise<void> {
+  const h = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.ZHUANHUA_DATA_DIR });
+  try { await query(h.db, 'analyze'); } finally { await h.close(); }
 }
 
 async function waitHealthy(url: string, ms: number): Promise<void> {
@@ -168,6 +174,7 @@ try {
     await cli(['migrate'], env);
     await seedPatents(env, PATENTS);
     await seedDeals(env, DEALS);
+    await analyze(env); // statistics for the planner, as after any bulk load (PGlite has no autovacuum)
     console.log(`数据准备 ${Math.round((Date.now() - t) / 1000)} 秒`);
     const profile = arg('profile', ''); // --profile DIR: the server writes a V8 CPU profile there when it stops
     server = spawn(process.execPath, [...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []), BIN, 'serve', '--port', String(PORT)], { env, stdio: ['ignore', 'ignore', 'inherit'] });

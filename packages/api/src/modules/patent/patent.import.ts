@@ -1,5 +1,5 @@
 import { AppError } from '@zhuanhua/domain';
-import { inTx, type Queryable } from '../../db/client.ts';
+import { inTx, query, type Queryable } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { audit } from '../../lib/audit.ts';
 import { readTable, type TableLimits, DEFAULT_TABLE_LIMITS } from '../../lib/tabular.ts';
@@ -54,5 +54,7 @@ export async function importPatents(db: Queryable, actor: Actor, filename: strin
     await audit(tx, actor, { action: 'patent.import', entity: 'patent_import', entityId: filename, after: { filename, total, inserted, updated, rejectedCount, validOnly: !!opts.validOnly, orgId: opts.orgId ?? null } });
     return { inserted, updated, ids };
   });
+  // fresh planner statistics after a bulk load (PGlite has no autovacuum; on PostgreSQL it is merely early)
+  if (result.inserted + result.updated >= 10_000) await query(db, 'analyze patents, patent_holders, patent_status_history');
   return { total, imported: result.inserted, updated: result.updated, rejectedCount, rejected, ids: result.ids };
 }
