@@ -14,6 +14,8 @@ const schema = z.object({
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(1_000_000),
   /** How stale the indicator dashboards may be served while the ledger keeps changing (0 = refreshed before each read). */
   KPI_MAX_STALE_SECONDS: z.coerce.number().int().min(0).max(3600).default(0),
+  /** Login attempts per minute from one address (accounts also lock after 5 failures). */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   PASSWORD_PROFILE: z.enum(['default', 'dengbao']).default('default'),
   ZHUANHUA_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Run the embedded database in a worker thread (default) so slow queries never block requests. */

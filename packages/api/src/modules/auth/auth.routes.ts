@@ -13,7 +13,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
   r.post('/auth/login', {
-    config: { action: 'auth.login', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { action: 'auth.login', rateLimit: { max: deps.config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
     schema: { tags, body: z.object({ username: z.string().min(1, '请输入用户名').max(60), password: z.string().min(1, '请输入密码').max(256), totp: z.string().trim().regex(/^\d{6}$/, '动态验证码应为 6 位数字').optional() }).strict() },
   }, async (req, reply) => {
     const { user, token, csrf } = await login(deps.db, deps.config, req.body.username, req.body.password, req.ip, req.headers['user-agent'] ?? null, req.body.totp);
