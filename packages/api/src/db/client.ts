@@ -52,9 +52,6 @@ export async function openDb(o: OpenOptions): Promise<DbHandle> {
   try {
     const backend = o.worker ? await workerBackend(o.dataDir) : await inProcessBackend(o.dataDir);
     const db = new Kysely<Database>({ dialect: new PgliteDialect(backend) });
-    // the embedded database reads pages from memory or the OS cache: random reads cost about what sequential ones do,
-    // and with the default (4) the planner hashes whole tables where a few index lookups are much cheaper
-    await query(db, 'set random_page_cost = 1.1');
     let closed = false;
     return {
       kind: 'pglite', db, pglite: backend,

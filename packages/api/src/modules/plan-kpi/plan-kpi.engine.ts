@@ -247,6 +247,9 @@ export async function refreshCube(db: Queryable, o: { wait?: boolean } = {}): Pr
   try { return await p; } finally { if (inFlight.get(db) === p) inFlight.delete(db); }
 }
 
+/** Deals in a year below which its refresh is planned for index lookups (see doRefresh). */
+const SMALL_YEAR = 50_000;
+
 async function doRefresh(db: Queryable, tryLock: boolean): Promise<CubeRefresh> {
   const t0 = performance.now();
   const tables = await presentTables(db);
@@ -269,10 +272,15 @@ async function doRefresh(db: Queryable, tryLock: boolean): Promise<CubeRefresh> 
     }
     const years = [...new Set((await query<{ year: number }>(tx, `delete from kpi_cube_dirty_years returning year`)).map((r) => Number(r.year)))].sort();
     for (const y of years) {
+      // a year with few deals: index lookups beat hashing whole tables, which the default page cost (4) prefers;
+      // a big year (hundreds of thousands of deals) is faster hashed, so it keeps the default
+      const n = (await query<{ n: number }>(tx, `select count(*)::int as n from deals where contract_date between $1::date and $2::date`, [`${y}-01-01`, `${y}-12-31`]))[0]!.n;
+      await query(tx, n < SMALL_YEAR ? `set local random_page_cost = 1.1` : `reset random_page_cost`);
       await query(tx, `delete from kpi_cube where year = $1`, [y]);
       await query(tx, `insert into kpi_cube (indicator, region_code, year, value)
         select indicator, grp, year, value from (${indicatorSql(6, tables, false, '9999-12-31')}) as c where year = ${Number(y)}`, ['%', `${y}-12-31`, `${y}-01-01`]);
     }
+    await query(tx, `reset random_page_cost`);
     await query(tx, `update kpi_cube_state set refreshed_at = now(), years_ms = $1 where id = 1`, [Math.round(performance.now() - t0)]);
     done = { kind: 'years', years, ms: 0, stale: false };
   });
