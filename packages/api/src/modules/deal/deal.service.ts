@@ -134,9 +134,11 @@ export type CreateOptions = {
   bulk?: boolean;
 };
 
-/** Creates a deal (draft unless told otherwise) with its parties as of the deal date, patents and schedule. */
-export async function createDealTx(tx: Queryable, actor: Actor, input: DealInput, o: CreateOptions): Promise<number> {
-  assertCanWrite(actor);
+/**
+ * The checks a new deal or an edited draft must pass: parties snapshotted as of the contract date, the actor is a
+ * party (unless office or agent), the schedule adds up, the giving side holds the patents, no conflicting licence.
+ */
+async function checkDealInput(tx: Queryable, actor: Actor, input: DealInput, o: { today: string; holdsCheck: boolean; conflicts: boolean; excludeDealId?: number }) {
   const patents = await loadPatents(tx, input.patentIds);
   const parties = await snapshotParties(tx, input.parties, input.contractDate ?? null);
   if (!isOffice(actor) && actor.role !== 'service_agent' && !parties.some((p) => p.orgId === actor.orgId)) {
@@ -144,13 +146,20 @@ export async function createDealTx(tx: Queryable, actor: Actor, input: DealInput
   }
   const problems = scheduleProblems(input.contractAmountFen, input.amountBasis, input.schedule, input.contractDate ?? null);
   if (problems.length) throw new AppError('VALIDATION', problems[0], problems.map((m) => ({ path: 'schedule', message: m })));
-  if (!o.bulk) await assertOutPartyHolds(tx, patents, parties, input.licenceKind);
-  if (!o.skipConflicts) {
+  if (o.holdsCheck) await assertOutPartyHolds(tx, patents, parties, input.licenceKind);
+  if (o.conflicts) {
     await checkConflicts(tx, patents, {
       kind: input.kind, licenceKind: input.licenceKind, start: input.effectiveDate ?? input.contractDate ?? o.today, end: input.endDate ?? null,
-      territory: input.territory ?? null, field: input.field ?? null, pledgeeConsent: input.pledgeeConsent,
+      territory: input.territory ?? null, field: input.field ?? null, pledgeeConsent: input.pledgeeConsent, ...(o.excludeDealId ? { excludeDealId: o.excludeDealId } : {}),
     });
   }
+  return { parties };
+}
+
+/** Creates a deal (draft unless told otherwise) with its parties as of the deal date, patents and schedule. */
+export async function createDealTx(tx: Queryable, actor: Actor, input: DealInput, o: CreateOptions): Promise<number> {
+  assertCanWrite(actor);
+  const { parties } = await checkDealInput(tx, actor, input, { today: o.today, holdsCheck: !o.bulk, conflicts: !o.skipConflicts });
   const state = o.state ?? 'draft';
   const id = await insertDeal(tx, {
     kind: input.kind, licenceKind: input.licenceKind ?? null, title: input.title, state, contractDate: input.contractDate ?? null,
@@ -232,18 +241,7 @@ export async function updateDraftTx(tx: Queryable, actor: Actor, id: number, inp
   assertCanWrite(actor);
   const before = await loadVisibleDeal(tx, actor, id, true);
   if (before.state !== 'draft') throw new AppError('ILLEGAL_TRANSITION', '只有草稿可以修改，已签订的交易请通过状态变更处理', { state: before.state });
-  const patents = await loadPatents(tx, input.patentIds);
-  const parties = await snapshotParties(tx, input.parties, input.contractDate ?? null);
-  if (!isOffice(actor) && actor.role !== 'service_agent' && !parties.some((p) => p.orgId === actor.orgId)) {
-    throw new AppError('RULE_VIOLATION', '只能登记本机构作为当事方的交易', { code: 'NOT_A_PARTY' });
-  }
-  const problems = scheduleProblems(input.contractAmountFen, input.amountBasis, input.schedule, input.contractDate ?? null);
-  if (problems.length) throw new AppError('VALIDATION', problems[0], problems.map((m) => ({ path: 'schedule', message: m })));
-  await assertOutPartyHolds(tx, patents, parties, input.licenceKind);
-  await checkConflicts(tx, patents, {
-    kind: input.kind, licenceKind: input.licenceKind, start: input.effectiveDate ?? input.contractDate ?? today, end: input.endDate ?? null,
-    territory: input.territory ?? null, field: input.field ?? null, pledgeeConsent: input.pledgeeConsent, excludeDealId: id,
-  });
+  const { parties } = await checkDealInput(tx, actor, input, { today, holdsCheck: true, conflicts: true, excludeDealId: id });
   await query(tx, `update deals set kind = $2, licence_kind = $3, title = $4, contract_date = $5, effective_date = $6, end_date = $7, contract_amount_fen = $8,
                    amount_basis = $9, registration_no = $10, registration_date = $11, note = $12, territory = $13, field = $14, pledgee_consent = $15, updated_at = now() where id = $1`,
     [id, input.kind, input.licenceKind ?? null, input.title, input.contractDate ?? null, input.effectiveDate ?? null, input.endDate ?? null, input.contractAmountFen,

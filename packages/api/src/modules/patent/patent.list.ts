@@ -41,7 +41,8 @@ export async function listPatentRows(deps: ListDeps, f: PatentFilter, p: Paging)
     return listPatents(deps.db, f, p, index.list(filters, { offset: 0, limit: 0 }).total);
   }
 
-  const text = index.search(q, { filters, allTerms: true, offset: relevance ? offset : 0, limit: relevance ? limit : 0 });
+  // ranked: just this page; sorted: every hit (up to the cap), for SQL to order
+  const text = index.search(q, { filters, allTerms: true, ...(relevance ? { offset, limit } : { offset: 0, limit: MAX_SORTED_HITS }) });
   const byHolder = await patentsOfHolderName(deps.db, q);
   // holder matches that the text search did not already find, newest first
   let holderOnly: number[] = [];
@@ -66,8 +67,7 @@ export async function listPatentRows(deps: ListDeps, f: PatentFilter, p: Paging)
     return { rows: await patentsByIds(deps.db, [...fromText, ...fromHolders]), total };
   }
   if (total > MAX_SORTED_HITS) return listPatents(deps.db, f, p);
-  const all = index.search(q, { filters, allTerms: true, limit: text.total }).hits.map((h) => h.id);
-  return listPatents(deps.db, { ids: [...all, ...holderOnly] }, p, total);
+  return listPatents(deps.db, { ids: [...text.hits.map((h) => h.id), ...holderOnly] }, p, total);
 }
 
 /** The list filters in the index's terms; a holder filter becomes the set of that holder's patent ids. */

@@ -253,11 +253,10 @@ const SMALL_YEAR = 50_000;
 async function doRefresh(db: Queryable, tryLock: boolean): Promise<CubeRefresh> {
   const t0 = performance.now();
   const tables = await presentTables(db);
-  let done: CubeRefresh = { kind: 'none', years: [], ms: 0, stale: false };
-  await inTx(db, async (tx) => {
+  const done = await inTx(db, async (tx): Promise<Pick<CubeRefresh, 'kind' | 'years' | 'stale'>> => {
     if (tryLock) {
       const got = await query<{ ok: boolean }>(tx, `select pg_try_advisory_xact_lock(724500) as ok`);
-      if (!got[0]?.ok) { done = { kind: 'busy', years: [], ms: 0, stale: true }; return; }
+      if (!got[0]?.ok) return { kind: 'busy', years: [], stale: true };
     } else await query(tx, `select pg_advisory_xact_lock(724500)`);
     const again = await query<{ dirty: boolean }>(tx, `select dirty from kpi_cube_state where id = 1 for update`);
     if (!again[0] || again[0].dirty) {
@@ -267,22 +266,20 @@ async function doRefresh(db: Queryable, tryLock: boolean): Promise<CubeRefresh> 
       await query(tx, `insert into kpi_cube (indicator, region_code, year, value) select indicator, grp, year, value from (${indicatorSql(6, tables, true)}) as c`,
         ['%', '9999-12-31', MIN_DATE]);
       await query(tx, `update kpi_cube_state set built_at = now(), refreshed_at = now(), build_ms = $1 where id = 1`, [Math.round(performance.now() - t0)]);
-      done = { kind: 'full', years: [], ms: 0, stale: false };
-      return;
+      return { kind: 'full', years: [], stale: false };
     }
     const years = [...new Set((await query<{ year: number }>(tx, `delete from kpi_cube_dirty_years returning year`)).map((r) => Number(r.year)))].sort();
     for (const y of years) {
       // a year with few deals: index lookups beat hashing whole tables, which the default page cost (4) prefers;
       // a big year (hundreds of thousands of deals) is faster hashed, so it keeps the default
       const n = (await query<{ n: number }>(tx, `select count(*)::int as n from deals where contract_date between $1::date and $2::date`, [`${y}-01-01`, `${y}-12-31`]))[0]!.n;
-      await query(tx, n < SMALL_YEAR ? `set local random_page_cost = 1.1` : `reset random_page_cost`);
+      await query(tx, `set local random_page_cost = ${n < SMALL_YEAR ? '1.1' : 'default'}`); // until the transaction ends
       await query(tx, `delete from kpi_cube where year = $1`, [y]);
       await query(tx, `insert into kpi_cube (indicator, region_code, year, value)
         select indicator, grp, year, value from (${indicatorSql(6, tables, false, '9999-12-31')}) as c where year = ${Number(y)}`, ['%', `${y}-12-31`, `${y}-01-01`]);
     }
-    await query(tx, `reset random_page_cost`);
     await query(tx, `update kpi_cube_state set refreshed_at = now(), years_ms = $1 where id = 1`, [Math.round(performance.now() - t0)]);
-    done = { kind: 'years', years, ms: 0, stale: false };
+    return { kind: 'years', years, stale: false };
   });
   return { ...done, ms: performance.now() - t0 };
 }

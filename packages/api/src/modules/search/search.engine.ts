@@ -24,10 +24,11 @@ type PatentIndexRow = {
 };
 
 export const PATENT_INDEX_SQL = `select p.id::int as id, p.title, p.abstract, p.type, p.legal_status, p.ipc_codes, coalesce(p.region_code, h.region_code) as region,
-    h.type as holder_type, (select array_agg(distinct o.type::text)::text[] from patent_holders ph join organisations o on o.id = ph.org_id where ph.patent_id = p.id) as holder_types,
+    h.types[1] as holder_type, h.types as holder_types,
     extract(year from p.filing_date)::int as filing_year, extract(year from p.grant_date)::int as grant_year, ii.grade, (ii.patent_id is not null) as sleeping, ol.fee_mode, ol.fee_terms, p.updated_at, ${wmOf('p.updated_at')} as wm
   from patents p
-  left join lateral (select o.type, o.region_code from patent_holders ph join organisations o on o.id = ph.org_id where ph.patent_id = p.id order by ph.seq limit 1) h on true
+  left join lateral (select (array_agg(o.type::text order by ph.seq))::text[] as types, (array_agg(o.region_code order by ph.seq))[1] as region_code
+                       from patent_holders ph join organisations o on o.id = ph.org_id where ph.patent_id = p.id) h on true
   left join inventory_items ii on ii.patent_id = p.id and ii.run_id = (select max(id) from inventory_runs)
   left join open_licence_declarations ol on ol.patent_id = p.id and ol.state = 'published'`;
 

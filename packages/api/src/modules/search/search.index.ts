@@ -293,26 +293,7 @@ export class SearchIndex {
    * count: a scan of the typed columns, no text terms.
    */
   list(filters: IndexFilters, page: { offset: number; limit: number }): { total: number; ids: number[] } {
-    const passes = this.compile(filters);
-    const out: number[] = [];
-    const end = page.offset + page.limit;
-    const key = filters.ids ? null : `L${filterKey(filters)}`;
-    const known = key ? this.cached<{ total: number }>(key) : undefined;
-    let seen = 0;
-    const visit = (id: number) => {
-      const d = id < this.extToInt.length ? this.extToInt[id]! : -1;
-      if (d < 0 || !passes(d)) return;
-      if (seen >= page.offset && seen < end) out.push(id);
-      seen++;
-    };
-    if (filters.ids) {
-      for (const id of [...filters.ids].sort((a, b) => b - a)) visit(id);
-    } else {
-      // with the count known (same filters, index unchanged) the scan stops at the end of the page
-      for (let id = this.extToInt.length - 1; id >= 0 && !(known && seen >= end); id--) visit(id);
-    }
-    if (key && !known) this.remember(key, { total: seen });
-    return { total: known ? known.total : seen, ids: out };
+    return this.scan(filters, page, 'L');
   }
 
   /**
@@ -322,20 +303,28 @@ export class SearchIndex {
   titleContains(text: string, filters: IndexFilters, page: { offset: number; limit: number }): { total: number; ids: number[] } {
     const needle = text.toLowerCase();
     const fold = /[a-z]/.test(needle);
-    const key = filters.ids ? null : `T${filterKey(filters)}|${needle}`;
-    const known = key ? this.cached<{ total: number }>(key) : undefined;
+    return this.scan(filters, page, `T${needle}|`, (d) => (fold ? this.titles[d]!.toLowerCase() : this.titles[d]!).includes(needle));
+  }
+
+  /**
+   * Documents passing the filters (and `match`), newest external id first, with their count. The count is cached
+   * under `kind` + filters while the index is unchanged, and then the scan stops at the end of the page.
+   */
+  private scan(filters: IndexFilters, page: { offset: number; limit: number }, kind: string, match?: (d: number) => boolean): { total: number; ids: number[] } {
     const passes = this.compile(filters);
+    const key = filters.ids ? null : `${kind}${filterKey(filters)}`;
+    const known = key ? this.cached<{ total: number }>(key) : undefined;
     const out: number[] = [];
     const end = page.offset + page.limit;
     let seen = 0;
-    for (let id = this.extToInt.length - 1; id >= 0 && !(known && seen >= end); id--) {
-      const d = this.extToInt[id]!;
-      if (d < 0) continue;
-      const t = this.titles[d]!;
-      if (!(fold ? t.toLowerCase() : t).includes(needle) || !passes(d)) continue;
+    const visit = (id: number) => {
+      const d = id < this.extToInt.length ? this.extToInt[id]! : -1;
+      if (d < 0 || (match && !match(d)) || !passes(d)) return;
       if (seen >= page.offset && seen < end) out.push(id);
       seen++;
-    }
+    };
+    if (filters.ids) for (const id of [...filters.ids].sort((x, y) => y - x)) visit(id);
+    else for (let id = this.extToInt.length - 1; id >= 0 && !(known && seen >= end); id--) visit(id);
     if (key && !known) this.remember(key, { total: seen });
     return { total: known ? known.total : seen, ids: out };
   }

@@ -8,7 +8,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { newIdempotencyKey, postIdempotent } from '../deal/deal-api.ts';
 import { useDeclaration, type Declaration, type LicenceDetail } from './licence-api.ts';
 
-import { todayCn } from '../../components/use-form-dialog.ts';
+import { todayCn, useFormDialog } from '../../components/use-form-dialog.ts';
 
 function TakeButton({ d }: { d: Declaration }) {
   const [open, setOpen] = useState(false);
@@ -49,24 +49,18 @@ function TakeButton({ d }: { d: Declaration }) {
 }
 
 function OfficeReview({ d }: { d: Declaration }) {
-  const [mode, setMode] = useState<'approve' | 'reject' | null>(null);
-  const [form] = Form.useForm();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  async function submit() {
-    const v = await form.validateFields();
-    try {
-      await api(`/licence/declarations/${d.id}/review`, { body: { decision: mode, comment: v.comment || null, publishedDate: mode === 'approve' ? v.publishedDate || null : null } });
-      message.success(mode === 'approve' ? '已批准并公布' : '已驳回');
-      setMode(null);
-      await qc.invalidateQueries({ queryKey: ['licence'] });
-    } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); }
-  }
+  const [mode, setMode] = useState<'approve' | 'reject'>('approve');
+  const { open, setOpen, busy, form, onOk } = useFormDialog<{ comment?: string; publishedDate?: string }>({
+    submit: (v) => api(`/licence/declarations/${d.id}/review`, { body: { decision: mode, comment: v.comment || null, publishedDate: mode === 'approve' ? v.publishedDate || null : null } }),
+    success: mode === 'approve' ? '已批准并公布' : '已驳回',
+    invalidate: [['licence']],
+  });
+  const start = (m: 'approve' | 'reject') => { setMode(m); setOpen(true); };
   return (
     <>
-      <Button type="primary" onClick={() => setMode('approve')} data-testid="review-approve">批准并公布</Button>
-      <Button danger onClick={() => setMode('reject')} data-testid="review-reject">驳回</Button>
-      <Modal title={mode === 'approve' ? '批准并在开放许可目录公布' : '驳回声明'} open={mode !== null} onOk={() => void submit()} onCancel={() => setMode(null)} okText="确定" cancelText="取消" destroyOnHidden
+      <Button type="primary" onClick={() => start('approve')} data-testid="review-approve">批准并公布</Button>
+      <Button danger onClick={() => start('reject')} data-testid="review-reject">驳回</Button>
+      <Modal title={mode === 'approve' ? '批准并在开放许可目录公布' : '驳回声明'} open={open} onOk={onOk} confirmLoading={busy} onCancel={() => setOpen(false)} okText="确定" cancelText="取消" destroyOnHidden
         okButtonProps={{ 'data-testid': 'review-ok' } as Record<string, string>}>
         <Form form={form} layout="vertical" initialValues={{ publishedDate: todayCn() }} preserve={false}>
           {mode === 'approve' && <Form.Item name="publishedDate" label="公告日（默认今天；可登记国家知识产权局的公告日）"><Input type="date" data-testid="field-publishedDate" /></Form.Item>}
@@ -78,23 +72,15 @@ function OfficeReview({ d }: { d: Declaration }) {
 }
 
 function WithdrawButton({ d }: { d: Declaration }) {
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  async function submit() {
-    const v = await form.validateFields();
-    try {
-      await api(`/licence/declarations/${d.id}/withdraw`, { body: { date: v.date, reason: v.reason } });
-      message.success('已撤回；已成立的许可不受影响');
-      setOpen(false);
-      await qc.invalidateQueries({ queryKey: ['licence'] });
-    } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); }
-  }
+  const { open, setOpen, busy, form, onOk } = useFormDialog<{ date: string; reason: string }>({
+    submit: (v) => api(`/licence/declarations/${d.id}/withdraw`, { body: { date: v.date, reason: v.reason } }),
+    success: '已撤回；已成立的许可不受影响',
+    invalidate: [['licence']],
+  });
   return (
     <>
       <Button danger onClick={() => setOpen(true)}>撤回声明</Button>
-      <Modal title="撤回开放许可声明" open={open} onOk={() => void submit()} onCancel={() => setOpen(false)} okText="撤回" cancelText="取消" destroyOnHidden>
+      <Modal title="撤回开放许可声明" open={open} onOk={onOk} confirmLoading={busy} onCancel={() => setOpen(false)} okText="撤回" cancelText="取消" destroyOnHidden>
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="撤回不影响在先给予的开放许可；撤回后不再接受新的许可。" />
         <Form form={form} layout="vertical" initialValues={{ date: todayCn() }} preserve={false}>
           <Form.Item name="date" label="撤回日期" rules={[{ required: true }]}><Input type="date" /></Form.Item>
